@@ -1,0 +1,154 @@
+import { badgeSpec, type BadgeComponent } from "./badge.js";
+import { containerSpec, type ContainerComponent } from "./container.js";
+import { copyButtonSpec, type CopyButtonComponent } from "./copy-button.js";
+import { dateTimeSpec, type DateTimeComponent } from "./date-time.js";
+import { dividerSpec, type DividerComponent } from "./divider.js";
+import { linkButtonSpec, type LinkButtonComponent } from "./link-button.js";
+import { ALLOWED, describePlace, type ComponentKey, type Place } from "./nesting.js";
+import { plainTextSpec, type PlainTextComponent } from "./plain-text.js";
+import { joinPath, showValue, type Problem } from "./problems.js";
+import { rowSpec, type RowComponent } from "./row.js";
+import { isRecord, object, type Rule } from "./rules.js";
+import { spacerSpec, type SpacerComponent } from "./spacer.js";
+import type { ComponentSpec } from "./spec.js";
+import { textSpec, type TextComponent } from "./text.js";
+import { userSpec, type UserComponent } from "./user.js";
+import { workflowButtonSpec, type WorkflowButtonComponent } from "./workflow-button.js";
+
+/** Any component that holds no other components. */
+export type LeafComponent =
+  | TextComponent
+  | PlainTextComponent
+  | DividerComponent
+  | LinkButtonComponent
+  | WorkflowButtonComponent
+  | SpacerComponent
+  | BadgeComponent
+  | CopyButtonComponent
+  | DateTimeComponent
+  | UserComponent;
+
+/** Plain's `ComponentRowContentInput`: what a row's main and aside content may hold. */
+export type ComponentRowContentInput = LeafComponent;
+/** Plain's `ComponentContainerContentInput`: what a container may hold. */
+export type ComponentContainerContentInput = LeafComponent | RowComponent;
+/** Plain's `EventComponentInput`: what an event may hold. */
+export type EventComponentInput = LeafComponent | RowComponent | ContainerComponent;
+/** Plain's `ComponentInput`: what a customer card may hold. */
+export type ComponentInput = LeafComponent | RowComponent | ContainerComponent;
+
+/** Any component, with exactly one key naming its kind. */
+export type AnyComponent = EventComponentInput;
+
+/** The component type that a key names. */
+export type ComponentOf<K extends ComponentKey> = Extract<AnyComponent, Record<K, unknown>>;
+
+/** The component types a place accepts. */
+export type ComponentIn<P extends Place> = P extends "row"
+  ? ComponentRowContentInput
+  : P extends "container"
+    ? ComponentContainerContentInput
+    : EventComponentInput;
+
+/**
+ * Every component Plain ships, keyed by its payload key. Adding a component is one new file
+ * and one line here.
+ */
+const SPECS: Readonly<Record<ComponentKey, ComponentSpec>> = {
+  componentText: textSpec,
+  componentPlainText: plainTextSpec,
+  componentDivider: dividerSpec,
+  componentLinkButton: linkButtonSpec,
+  componentWorkflowButton: workflowButtonSpec,
+  componentSpacer: spacerSpec,
+  componentBadge: badgeSpec,
+  componentCopyButton: copyButtonSpec,
+  componentDateTime: dateTimeSpec,
+  componentUser: userSpec,
+  componentRow: rowSpec(componentList),
+  componentContainer: containerSpec(componentList),
+};
+
+const RULES = Object.fromEntries(
+  Object.values(SPECS).map((spec) => [spec.key, object(spec.shape)]),
+) as Readonly<Record<ComponentKey, Rule<Record<string, unknown>>>>;
+
+const ALLOWED_SETS = Object.fromEntries(
+  Object.entries(ALLOWED).map(([place, keys]) => [place, new Set<string>(keys)]),
+) as unknown as Readonly<Record<Place, ReadonlySet<string>>>;
+
+// Components that have been through normalizeComponent. Their problems, if any, were reported
+// when they were checked, so a list that holds them again (a row built from another builder's
+// output, say) skips straight to the nesting check instead of copying and checking them twice.
+const CHECKED = new WeakSet<object>();
+
+/** True when `key` names one of Plain's components. */
+export function isComponentKey(key: string): key is ComponentKey {
+  return Object.hasOwn(SPECS, key);
+}
+
+/**
+ * Checks one component in raw JSON form and returns a normalized copy: exactly one key, a kind
+ * allowed at `place`, every field checked, fields in a fixed order, no `null`s and no
+ * deprecated aliases. Problems go into `out` with paths under `path`.
+ */
+export function normalizeComponent(
+  raw: unknown,
+  place: Place,
+  path: string,
+  out: Problem[],
+): AnyComponent | undefined {
+  if (!isRecord(raw)) {
+    out.push({ path, message: `must be a component object, got ${showValue(raw)}` });
+    return undefined;
+  }
+  const keys = Object.keys(raw);
+  if (keys.length !== 1) {
+    out.push({
+      path,
+      message:
+        keys.length === 0
+          ? "must have exactly one key naming its kind, got none"
+          : `must have exactly one key naming its kind, got ${keys.length} (${keys.join(", ")})`,
+    });
+    return undefined;
+  }
+  const key = keys[0] as string;
+  if (!isComponentKey(key)) {
+    out.push({ path: joinPath(path, key), message: "is not a Plain component" });
+    return undefined;
+  }
+  if (!ALLOWED_SETS[place].has(key)) {
+    out.push({
+      path: joinPath(path, key),
+      message: `cannot stand inside ${describePlace(place)}`,
+    });
+    return undefined;
+  }
+  if (CHECKED.has(raw)) return raw as unknown as AnyComponent;
+  const body = RULES[key](raw[key], joinPath(path, key), out);
+  if (body === undefined) return undefined;
+  const component = Object.freeze({ [key]: body }) as unknown as AnyComponent;
+  CHECKED.add(component);
+  return component;
+}
+
+/** A rule for a list of components at `place`: at least one, each checked and normalized. */
+export function componentList(place: Place): Rule<AnyComponent[]> {
+  return (value, path, out) => {
+    if (!Array.isArray(value)) {
+      out.push({ path, message: `must be a list of components, got ${showValue(value)}` });
+      return undefined;
+    }
+    if (value.length === 0) {
+      out.push({ path, message: "must hold at least one component" });
+      return undefined;
+    }
+    const result: AnyComponent[] = [];
+    for (let i = 0; i < value.length; i++) {
+      const component = normalizeComponent(value[i], place, `${path}[${i}]`, out);
+      if (component !== undefined) result.push(component);
+    }
+    return Object.freeze(result) as AnyComponent[];
+  };
+}

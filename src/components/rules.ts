@@ -1,0 +1,248 @@
+import { isOpenValue } from "./open-value.js";
+import { joinPath, showValue, type Problem } from "./problems.js";
+
+/**
+ * Checks one field and returns the value to send. A rule reports what is wrong into `out`
+ * (with `path`) instead of throwing, so that one pass finds every problem.
+ */
+export type Rule<T = unknown> = (value: unknown, path: string, out: Problem[]) => T | undefined;
+
+/** Plain's limits, in one place so that docs, rules and tests agree. */
+export const LIMITS = {
+  textMax: 10_000,
+  labelMax: 500,
+  copyValueMax: 1_000,
+  cardKeyMax: 500,
+  cardTtlMin: 15,
+  cardTtlMax: 31_536_000,
+  cardsMax: 25,
+} as const;
+
+/** A string of `min`–`max` characters (UTF-16 code units, as JavaScript counts them). */
+export function text(min: number, max: number, what = "text"): Rule<string> {
+  return (value, path, out) => {
+    if (isOpenValue(value)) return value as never;
+    if (typeof value !== "string") {
+      out.push({ path, message: `must be a string (${what}), got ${showValue(value)}` });
+      return undefined;
+    }
+    if (min > 0 && value.trim().length === 0) {
+      out.push({
+        path,
+        message:
+          value.length === 0
+            ? `must not be empty (${what} of ${min}–${max} characters)`
+            : `must not be blank (${what} of ${min}–${max} characters)`,
+      });
+      return undefined;
+    }
+    if (value.length > max) {
+      out.push({
+        path,
+        message: `is ${value.length} characters long; the limit is ${max}`,
+      });
+      return undefined;
+    }
+    return value;
+  };
+}
+
+/** A non-empty identifier (Plain's `ID`): a string with something other than spaces. */
+export const id: Rule<string> = (value, path, out) => {
+  if (isOpenValue(value)) return value as never;
+  if (typeof value !== "string") {
+    out.push({ path, message: `must be a string ID, got ${showValue(value)}` });
+    return undefined;
+  }
+  if (value.trim().length === 0) {
+    out.push({ path, message: "must be a non-empty ID" });
+    return undefined;
+  }
+  return value;
+};
+
+/** One of a fixed list of enum values, spelled exactly as Plain spells them. */
+export function oneOf<const V extends string>(values: readonly V[]): Rule<V> {
+  const allowed = new Set<unknown>(values);
+  const list = values.join(", ");
+  return (value, path, out) => {
+    if (isOpenValue(value)) return value as never;
+    if (!allowed.has(value)) {
+      out.push({ path, message: `${showValue(value)} is not one of ${list}` });
+      return undefined;
+    }
+    return value as V;
+  };
+}
+
+/** An absolute `http:` or `https:` URL with a host. */
+export const httpUrl: Rule<string> = (value, path, out) => {
+  if (isOpenValue(value)) return value as never;
+  if (typeof value !== "string") {
+    out.push({ path, message: `must be an absolute http(s) URL string, got ${showValue(value)}` });
+    return undefined;
+  }
+  if (!isHttpUrl(value)) {
+    out.push({ path, message: `${showValue(value)} is not an absolute http(s) URL` });
+    return undefined;
+  }
+  return value;
+};
+
+// Whitespace or control characters anywhere are refused: browsers strip them, which is how
+// `java\tscript:` slips past naive checks.
+const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f-\u009f]/;
+
+/** True for an absolute `http:`/`https:` URL with a host and no spaces or control characters. */
+export function isHttpUrl(value: string): boolean {
+  if (value.length === 0 || CONTROL_OR_SPACE.test(value)) return false;
+  const lower = value.slice(0, 8).toLowerCase();
+  if (!lower.startsWith("http://") && !lower.startsWith("https://")) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+// Date and time with an explicit offset, as Plain's own example shows (2024-10-28T18:30:00Z).
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))$/;
+
+/** True for an ISO 8601 date-time with an offset (`Z` or `±hh:mm`) that names a real instant. */
+export function isIsoDateTime(value: string): boolean {
+  const m = ISO_DATE_TIME.exec(value);
+  if (m === null) return false;
+  const [, y, mo, d, h, mi, s, oh, om] = m;
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
+  if (day > daysInMonth) return false;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59) return false;
+  if (oh !== undefined && (Number(oh) > 23 || Number(om) > 59)) return false;
+  return true;
+}
+
+/** An ISO 8601 date-time string (a `Date` is turned into one by the builder before this). */
+export const isoDateTime: Rule<string> = (value, path, out) => {
+  if (isOpenValue(value)) return value as never;
+  if (typeof value !== "string" || !isIsoDateTime(value)) {
+    out.push({
+      path,
+      message: `${showValue(value)} is not an ISO 8601 date-time with an offset (e.g. 2024-10-28T18:30:00Z)`,
+    });
+    return undefined;
+  }
+  return value;
+};
+
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/** An email address: something@something, no spaces. Plain checks the rest. */
+export const emailAddress: Rule<string> = (value, path, out) => {
+  if (isOpenValue(value)) return value as never;
+  if (typeof value !== "string" || !EMAIL.test(value)) {
+    out.push({ path, message: `${showValue(value)} is not an email address` });
+    return undefined;
+  }
+  return value;
+};
+
+/** A boolean. */
+export const boolean: Rule<boolean> = (value, path, out) => {
+  if (typeof value !== "boolean") {
+    out.push({ path, message: `must be true or false, got ${showValue(value)}` });
+    return undefined;
+  }
+  return value;
+};
+
+/** An integer within `min`–`max`. */
+export function integer(min: number, max: number): Rule<number> {
+  return (value, path, out) => {
+    if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+      out.push({
+        path,
+        message: `${showValue(value)} is not a whole number from ${min} to ${max}`,
+      });
+      return undefined;
+    }
+    return value;
+  };
+}
+
+/** True for a plain JSON object (not an array, not null, not a class instance such as Date). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** One field of an input object: its rule, and whether Plain requires it. */
+export interface Field {
+  readonly rule: Rule;
+  readonly required: boolean;
+}
+
+export const required = (rule: Rule): Field => ({ rule, required: true });
+export const optional = (rule: Rule): Field => ({ rule, required: false });
+
+/** The shape of a GraphQL input object: its fields in the order they are sent. */
+export interface ObjectShape {
+  readonly fields: Readonly<Record<string, Field>>;
+  /** Deprecated aliases Plain still parses, mapped to the field to use instead. Never sent. */
+  readonly deprecated?: Readonly<Record<string, string>>;
+  /** When set, exactly one of the fields must be given (Plain's "oneOf" identifiers). */
+  readonly exactlyOne?: boolean;
+}
+
+/**
+ * Checks an input object against its shape and returns a copy with the fields in a fixed
+ * order. Fields left out (or `null`) are omitted, never sent as `null`. Unknown fields and
+ * deprecated aliases are problems, not silently dropped.
+ */
+export function object(shape: ObjectShape): Rule<Record<string, unknown>> {
+  const names = Object.keys(shape.fields);
+  const list = names.join(", ");
+  return (value, path, out) => {
+    if (!isRecord(value)) {
+      out.push({ path, message: `must be an object with ${list}, got ${showValue(value)}` });
+      return undefined;
+    }
+    const result: Record<string, unknown> = {};
+    let given = 0;
+    for (const name of names) {
+      const field = shape.fields[name] as Field;
+      const raw = Object.hasOwn(value, name) ? value[name] : undefined;
+      const fieldPath = joinPath(path, name);
+      if (raw === undefined || raw === null) {
+        if (field.required) out.push({ path: fieldPath, message: "is required" });
+        continue;
+      }
+      given++;
+      const checked = field.rule(raw, fieldPath, out);
+      if (checked !== undefined) result[name] = checked;
+    }
+    for (const key of Object.keys(value)) {
+      if (Object.hasOwn(shape.fields, key)) continue;
+      const instead = shape.deprecated?.[key];
+      out.push({
+        path: joinPath(path, key),
+        message:
+          instead === undefined
+            ? `is not a field Plain knows here (expected ${list})`
+            : `is a deprecated alias; use ${instead} instead`,
+      });
+    }
+    if (shape.exactlyOne === true && given !== 1) {
+      out.push({
+        path,
+        message: `must have exactly one of ${list}, got ${given === 0 ? "none" : given}`,
+      });
+    }
+    // Frozen: compiled payloads are shared between builders, so nobody may change one.
+    return Object.freeze(result);
+  };
+}
