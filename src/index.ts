@@ -1,1 +1,62 @@
-export * from "./components/index.js";
+/**
+ * plain-events: compose Plain's UI-component events with a fluent, immutable, type-checked
+ * builder. This entry holds the builder and the components and loads no transport code; see
+ * `plain-events/transport`, `plain-events/preview` and `plain-events/testing`.
+ *
+ * @packageDocumentation
+ */
+export * from "./builder/index.js";
+export {
+  ValidationError,
+  formatProblems,
+  isHttpUrl,
+  isIsoDateTime,
+  LIMITS,
+  ALLOWED,
+  LEAF_KEYS,
+  type Problem,
+  type Place,
+  type LeafKey,
+  type ComponentKey,
+  type AllowedIn,
+  type TextSize,
+  type TextColor,
+  type SpacingSize,
+  type BadgeColor,
+  type TextOptions,
+  type PlainTextOptions,
+  type LeafComponent,
+  type AnyComponent,
+  type ComponentOf,
+  type ComponentIn,
+  type EventComponentInput,
+  type ComponentInput,
+  type ComponentContainerContentInput,
+  type ComponentRowContentInput,
+  type ComponentTextInput,
+  type ComponentPlainTextInput,
+  type ComponentSpacerInput,
+  type ComponentDividerInput,
+  type ComponentLinkButtonInput,
+  type ComponentCopyButtonInput,
+  type ComponentBadgeInput,
+  type ComponentWorkflowButtonInput,
+  type ComponentDateTimeInput,
+  type ComponentUserInput,
+  type ComponentRowInput,
+  type ComponentContainerInput,
+  type UserIdentifierInput,
+  type WorkflowIdentifier,
+  type TextComponent,
+  type PlainTextComponent,
+  type SpacerComponent,
+  type DividerComponent,
+  type LinkButtonComponent,
+  type CopyButtonComponent,
+  type BadgeComponent,
+  type WorkflowButtonComponent,
+  type DateTimeComponent,
+  type UserComponent,
+  type RowComponent,
+  type ContainerComponent,
+} from "./components/index.js";

@@ -39,13 +39,7 @@ class RawMarkdown {
 
 /** What `md` accepts between `${…}`. */
 export type MarkdownValue =
-  | string
-  | number
-  | bigint
-  | boolean
-  | Markdown<string>
-  | RawMarkdown
-  | Slot;
+  string | number | bigint | boolean | Markdown<string> | RawMarkdown | Slot;
 
 type SlotsOfValues<V> = V extends Slot<infer N> ? N : V extends Markdown<infer N> ? N : never;
 
@@ -108,12 +102,12 @@ export function md<const V extends readonly MarkdownValue[]>(
       // Nested md: splice its parts in, keeping its slots open.
       for (const part of value.parts) {
         if (typeof part === "string") text += part;
-        else parts.push(text, part), (text = "");
+        else (parts.push(text, part), (text = ""));
       }
     } else {
       const part = toPart(value, i);
       if (typeof part === "string") text += part;
-      else parts.push(text, part), (text = "");
+      else (parts.push(text, part), (text = ""));
     }
     text += strings[i + 1] ?? "";
   }

@@ -20,6 +20,16 @@ export type CustomerIdentifierInput =
   | { readonly externalId: string; readonly emailAddress?: never; readonly customerId?: never }
   | { readonly customerId: string; readonly emailAddress?: never; readonly externalId?: never };
 
+/** What `.forCustomer()` accepts: Plain's identifier, or `{ email }` short for `emailAddress`. */
+export type CustomerIdentifier =
+  | CustomerIdentifierInput
+  | {
+      readonly email: string;
+      readonly emailAddress?: never;
+      readonly externalId?: never;
+      readonly customerId?: never;
+    };
+
 /** Plain's `CreateCustomerEventInput`. */
 export interface CreateCustomerEventInput {
   readonly customerIdentifier: CustomerIdentifierInput;
@@ -62,8 +72,13 @@ export interface RequestSource {
 
 const OPERATIONS = new Set(["createCustomerEvent", "createThreadEvent"]);
 
-const customerIdentifier = object({
-  fields: { emailAddress: optional(emailAddress), externalId: optional(id), customerId: optional(id) },
+/** The rule for Plain's `CustomerIdentifierInput`: exactly one field. */
+export const customerIdentifier = object({
+  fields: {
+    emailAddress: optional(emailAddress),
+    externalId: optional(id),
+    customerId: optional(id),
+  },
   exactlyOne: true,
 });
 

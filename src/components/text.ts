@@ -1,5 +1,11 @@
 import { LIMITS, oneOf, optional, required, text } from "./rules.js";
-import { SIZES_SML, TEXT_COLORS, type ComponentSpec, type TextColor, type TextSize } from "./spec.js";
+import {
+  SIZES_SML,
+  TEXT_COLORS,
+  type ComponentSpec,
+  type TextColor,
+  type TextSize,
+} from "./spec.js";
 
 /** Plain's `ComponentTextInput`: Markdown text (bold, italic and links). */
 export interface ComponentTextInput {

@@ -1,0 +1,172 @@
+import {
+  integer,
+  LIMITS,
+  showValue,
+  ValidationError,
+  type EventComponentInput,
+  type Problem,
+} from "../components/index.js";
+import { compileList, Composer, throwIfInvalid } from "./compose.js";
+import { callSite } from "./site.js";
+import type { CardBuilder, CardResponseEntry } from "./types.js";
+
+const CARD_KEY = /^[a-zA-Z0-9_-]+$/;
+
+interface CardMeta {
+  readonly key: string;
+  readonly ttl?: number;
+  readonly problems: readonly Problem[];
+}
+
+function keyProblems(key: unknown): Problem[] {
+  if (typeof key !== "string" || !CARD_KEY.test(key)) {
+    return [
+      {
+        path: "key",
+        message: `${showValue(key)} is not a card key (letters, digits, "_" and "-" only)`,
+      },
+    ];
+  }
+  if (key.length > LIMITS.cardKeyMax) {
+    return [
+      {
+        path: "key",
+        message: `is ${key.length} characters long; the limit is ${LIMITS.cardKeyMax}`,
+      },
+    ];
+  }
+  return [];
+}
+
+const ttlRule = integer(LIMITS.cardTtlMin, LIMITS.cardTtlMax);
+
+class CardComposer extends Composer<CardMeta> {
+  get key(): string {
+    return this._meta.key;
+  }
+
+  /** @internal */
+  override _subject(): string {
+    return `card ${JSON.stringify(this._meta.key)}`;
+  }
+
+  ttl(seconds: unknown): CardComposer {
+    const out: Problem[] = [];
+    ttlRule(seconds, "timeToLiveSeconds", out);
+    const site = out.length > 0 ? callSite(CardComposer.prototype.ttl) : undefined;
+    const problems = [
+      ...this._meta.problems.filter((p) => p.path !== "timeToLiveSeconds"),
+      ...out.map((p) => (site === undefined ? p : { ...p, site })),
+    ];
+    return new CardComposer(this._tag, this._list, {
+      ...this._meta,
+      ttl: seconds as number,
+      problems,
+    });
+  }
+
+  build(): CardResponseEntry {
+    const compiled = compileList(this._list, "components");
+    const extra = [...this._meta.problems];
+    if (compiled.components.length === 0) {
+      extra.push({
+        path: "components",
+        message: "must hold at least one component (use hiddenCard(key) to hide a card)",
+      });
+    }
+    throwIfInvalid(this._subject(), compiled, extra);
+    const entry: { key: string; timeToLiveSeconds?: number; components: EventComponentInput[] } = {
+      key: this._meta.key,
+      components: compiled.components as EventComponentInput[],
+    };
+    if (this._meta.ttl !== undefined) {
+      // Keep the documented key order: key, timeToLiveSeconds, components.
+      return Object.freeze({
+        key: entry.key,
+        timeToLiveSeconds: this._meta.ttl,
+        components: Object.freeze(entry.components),
+      });
+    }
+    return Object.freeze({ key: entry.key, components: Object.freeze(entry.components) });
+  }
+}
+
+/**
+ * Starts a customer card: the same components as an event, answered to Plain's card request.
+ *
+ * @param key - The card's key: `[a-zA-Z0-9_-]+`, at most 500 characters.
+ * @example
+ * ```ts
+ * const usage = card("usage").ttl(300).text("**42** seats").badge("Enterprise", "BLUE");
+ * res.json(cardsResponse([usage]));
+ * ```
+ */
+export function card(key: string): CardBuilder {
+  const problems = keyProblems(key);
+  const site = problems.length > 0 ? callSite(card) : undefined;
+  return new CardComposer("card", undefined, {
+    key,
+    problems: site === undefined ? problems : problems.map((p) => ({ ...p, site })),
+  }) as unknown as CardBuilder;
+}
+
+/** A card answered with `components: null`, which tells Plain to hide it. */
+export function hiddenCard(key: string): CardResponseEntry {
+  const problems = keyProblems(key);
+  if (problems.length > 0) throw new ValidationError(`card ${JSON.stringify(key)}`, problems);
+  return Object.freeze({ key, components: null });
+}
+
+/** Options of {@link cardsResponse}. */
+export interface CardsResponseOptions {
+  /** The `cardKeys` of Plain's request. Every one must come back; none may be extra. */
+  readonly requestedKeys?: readonly string[];
+}
+
+/**
+ * Turns cards into the response body Plain expects: `{ cards: [{ key, timeToLiveSeconds, components }] }`.
+ * Throws a `ValidationError` listing every problem: invalid cards, duplicate keys, more than 25
+ * cards, or (with `requestedKeys`) a requested key missing from the answer.
+ */
+export function cardsResponse(
+  cards: readonly (CardBuilder | CardResponseEntry)[],
+  options: CardsResponseOptions = {},
+): { readonly cards: readonly CardResponseEntry[] } {
+  const problems: Problem[] = [];
+  const entries: CardResponseEntry[] = [];
+  cards.forEach((c, i) => {
+    try {
+      entries.push(
+        c instanceof CardComposer ? (c as CardComposer).build() : (c as CardResponseEntry),
+      );
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      for (const p of error.problems)
+        problems.push({ ...p, path: `cards[${i}].${p.path}`.replace(/\.$/, "") });
+    }
+  });
+  if (cards.length > LIMITS.cardsMax) {
+    problems.push({
+      path: "cards",
+      message: `holds ${cards.length} cards; Plain allows at most ${LIMITS.cardsMax}`,
+    });
+  }
+  const seen = new Set<string>();
+  for (const [i, e] of entries.entries()) {
+    if (seen.has(e.key))
+      problems.push({ path: `cards[${i}].key`, message: `${showValue(e.key)} appears twice` });
+    seen.add(e.key);
+  }
+  if (options.requestedKeys !== undefined) {
+    for (const key of options.requestedKeys) {
+      if (!seen.has(key)) {
+        problems.push({
+          path: "cards",
+          message: `has no card for the requested key ${showValue(key)} (every requested key must come back; use hiddenCard(key) to hide one)`,
+        });
+      }
+    }
+  }
+  if (problems.length > 0) throw new ValidationError("cards response", problems);
+  return Object.freeze({ cards: Object.freeze(entries) });
+}

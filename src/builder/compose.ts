@@ -1,0 +1,387 @@
+import {
+  ALLOWED,
+  createBadge,
+  createContainer,
+  createCopyButton,
+  createDateTime,
+  createDivider,
+  createLinkButton,
+  createPlainText,
+  createRow,
+  createSpacer,
+  createText,
+  createUser,
+  createWorkflowButton,
+  describePlace,
+  isOpenValue,
+  isRecord,
+  joinPath,
+  normalizeComponent,
+  OPEN,
+  showValue,
+  type AnyComponent,
+  type ComponentKey,
+  type Place,
+  type Problem,
+  ValidationError,
+} from "../components/index.js";
+import { Markdown } from "./markdown.js";
+import { forEachCell, push, type Cell } from "./list.js";
+import { callSite } from "./site.js";
+
+/** Which builder an instance is; decides its nesting rules. */
+export type BuilderTag = "event" | "card" | "container" | "row" | "fragment";
+
+const PLACE: Readonly<Record<BuilderTag, Place>> = {
+  event: "event",
+  card: "card",
+  container: "container",
+  row: "row",
+  // A fragment may hold anything; where it lands decides whether that is allowed.
+  fragment: "event",
+};
+
+// One bit per kind, so that adding a fragment checks its nesting in O(1).
+const KIND_BIT = Object.fromEntries(ALLOWED.event.map((key, i) => [key, 1 << i])) as Record<
+  ComponentKey,
+  number
+>;
+const ALLOWED_BITS = Object.fromEntries(
+  Object.entries(ALLOWED).map(([place, keys]) => [
+    place,
+    keys.reduce((bits, key) => bits | KIND_BIT[key], 0),
+  ]),
+) as Record<Place, number>;
+
+/** A list cell with the kinds bitmask of everything up to it. */
+type KindCell = Cell & { readonly kinds: number };
+
+/** The result of compiling a list: components, problems with full paths, and open slots. */
+export interface Compiled {
+  readonly components: AnyComponent[];
+  readonly problems: Problem[];
+  readonly slots: string[];
+}
+
+/**
+ * The runtime behind every builder type (event, card, container and row content, fragment).
+ * Each public type in `types.ts` shows only the methods its place allows; this class checks
+ * the same rules at run time for untyped callers.
+ */
+export class Composer<Meta = unknown> {
+  /** @internal */ readonly _tag: BuilderTag;
+  /** @internal */ readonly _list: KindCell | undefined;
+  /** @internal */ readonly _meta: Meta;
+
+  constructor(tag: BuilderTag, list: KindCell | undefined, meta: Meta) {
+    this._tag = tag;
+    this._list = list;
+    this._meta = meta;
+    Object.freeze(this);
+  }
+
+  /** @internal A builder of the same kind with another list. Subclasses keep their meta. */
+  _with(list: KindCell | undefined): this {
+    const Ctor = this.constructor as new (
+      tag: BuilderTag,
+      list: KindCell | undefined,
+      meta: Meta,
+    ) => this;
+    return new Ctor(this._tag, list, this._meta);
+  }
+
+  /** @internal Appends one component given as raw JSON, checked at this builder's place. */
+  _append(raw: unknown, boundary: (...args: never[]) => unknown, open: boolean): this {
+    const out: Problem[] = [];
+    const component = normalizeComponent(raw, PLACE[this._tag], "", out);
+    const key = component === undefined ? undefined : (Object.keys(component)[0] as ComponentKey);
+    return this._with(
+      this._cell(component, key, out, open ? slotsIn(component) : undefined, boundary),
+    );
+  }
+
+  /** @internal */
+  _cell(
+    component: AnyComponent | undefined,
+    key: ComponentKey | undefined,
+    problems: Problem[],
+    slots: string[] | undefined,
+    boundary: (...args: never[]) => unknown,
+  ): KindCell {
+    if (problems.length > 0) {
+      const site = callSite(boundary);
+      if (site !== undefined) problems = problems.map((p) => ({ ...p, site }));
+    }
+    const kinds = (this._list?.kinds ?? 0) | (key === undefined ? 0 : KIND_BIT[key]);
+    return Object.assign(
+      push(this._list, {
+        component,
+        key,
+        problems: problems.length > 0 ? problems : undefined,
+        slots: slots !== undefined && slots.length > 0 ? slots : undefined,
+      }),
+      { kinds },
+    );
+  }
+
+  text(value: unknown, options?: { size?: unknown; color?: unknown }): this {
+    const text = value instanceof Markdown && !isOpenValue(value) ? value.toString() : value;
+    return this._append(
+      createText(text, options as never),
+      Composer.prototype.text,
+      isOpenValue(text),
+    );
+  }
+
+  plainText(value: unknown, options?: { size?: unknown; color?: unknown }): this {
+    return this._append(
+      createPlainText(value, options as never),
+      Composer.prototype.plainText,
+      isOpenValue(value),
+    );
+  }
+
+  spacer(size: unknown): this {
+    return this._append(createSpacer(size), Composer.prototype.spacer, false);
+  }
+
+  divider(spacing?: unknown): this {
+    return this._append(createDivider(spacing), Composer.prototype.divider, false);
+  }
+
+  badge(label: unknown, color?: unknown): this {
+    return this._append(createBadge(label, color), Composer.prototype.badge, isOpenValue(label));
+  }
+
+  button(label: unknown, url: unknown): this {
+    return this._append(
+      createLinkButton(label, url),
+      Composer.prototype.button,
+      isOpenValue(label) || isOpenValue(url),
+    );
+  }
+
+  copyButton(value: unknown, tooltip?: unknown): this {
+    return this._append(
+      createCopyButton(value, tooltip),
+      Composer.prototype.copyButton,
+      isOpenValue(value) || isOpenValue(tooltip),
+    );
+  }
+
+  workflowButton(label: unknown, workflow: unknown): this {
+    return this._append(
+      createWorkflowButton(label, workflow),
+      Composer.prototype.workflowButton,
+      isOpenValue(label) || hasOpenField(workflow),
+    );
+  }
+
+  dateTime(value: unknown): this {
+    return this._append(createDateTime(value), Composer.prototype.dateTime, isOpenValue(value));
+  }
+
+  user(identifier: unknown): this {
+    return this._append(createUser(identifier), Composer.prototype.user, hasOpenField(identifier));
+  }
+
+  row(main: unknown, aside: unknown): this {
+    const mainSide = this._side("row", main, "rowMainContent");
+    const asideSide = this._side("row", aside, "rowAsideContent");
+    return this._nest(
+      createRow(mainSide.components, asideSide.components),
+      [mainSide, asideSide],
+      Composer.prototype.row,
+    );
+  }
+
+  container(content: unknown): this {
+    const side = this._side("container", content, "containerContent");
+    return this._nest(createContainer(side.components), [side], Composer.prototype.container);
+  }
+
+  /** @internal Compiles one side of a row or a container's content, with paths under `field`. */
+  _side(tag: "row" | "container", content: unknown, field: string): Compiled {
+    let list: KindCell | undefined;
+    const empty = new Composer(tag, undefined, undefined);
+    if (typeof content === "function") {
+      const built: unknown = content(empty);
+      if (!(built instanceof Composer)) {
+        const where = tag === "row" ? `the row's ${field}` : "the container's";
+        return {
+          components: [],
+          slots: [],
+          problems: [
+            {
+              path: field,
+              message: `${where} callback must return the builder it was given, got ${showValue(built)}`,
+            },
+          ],
+        };
+      }
+      list = built._list;
+    } else {
+      list = empty.add(content)._list;
+    }
+    return compileList(list, field);
+  }
+
+  /** @internal Appends a row or container whose children were compiled by `_side`. */
+  _nest(
+    raw: Record<string, unknown>,
+    sides: Compiled[],
+    boundary: (...args: never[]) => unknown,
+  ): this {
+    const key = Object.keys(raw)[0] as ComponentKey;
+    const out: Problem[] = [];
+    for (const side of sides)
+      for (const p of side.problems) out.push({ ...p, path: joinPath(key, p.path) });
+    // The children were checked when they were built; this checks the row or container itself
+    // (at least one component a side) and that it may stand here.
+    const component = normalizeComponent(raw, PLACE[this._tag], "", out);
+    const slots = sides.flatMap((s) => s.slots);
+    return this._with(this._cell(component, component && key, out, slots, boundary));
+  }
+
+  add(...items: unknown[]): this {
+    let list = this._list;
+    const place = PLACE[this._tag];
+    const visit = (item: unknown): void => {
+      if (item === null || item === undefined || item === false) return;
+      if (Array.isArray(item)) {
+        for (const inner of item) visit(inner);
+        return;
+      }
+      if (item instanceof Composer) {
+        const other = (item as Composer)._list;
+        if (other === undefined) return;
+        if ((other.kinds & ~ALLOWED_BITS[place]) !== 0) {
+          list = this._with(list)._cell(
+            undefined,
+            undefined,
+            nestingProblems(other, place),
+            undefined,
+            Composer.prototype.add,
+          );
+          return;
+        }
+        list = Object.assign(push(list, { splice: other }), {
+          kinds: (list?.kinds ?? 0) | other.kinds,
+        });
+        return;
+      }
+      const out: Problem[] = [];
+      const component = normalizeComponent(item, place, "", out);
+      const key = component === undefined ? undefined : (Object.keys(component)[0] as ComponentKey);
+      list = this._with(list)._cell(
+        component,
+        key,
+        out,
+        slotsIn(component),
+        Composer.prototype.add,
+      );
+    };
+    for (const item of items) visit(item);
+    return this._with(list);
+  }
+
+  when(
+    condition: unknown,
+    then: (builder: this, value: unknown) => unknown,
+    otherwise?: (builder: this) => unknown,
+  ): this {
+    const present = condition !== null && condition !== undefined && condition !== false;
+    if (present) return this._expectBuilder(then(this, condition), "when");
+    return otherwise === undefined ? this : this._expectBuilder(otherwise(this), "when");
+  }
+
+  each<I>(items: Iterable<I>, fn: (builder: this, item: I, index: number) => unknown): this {
+    let builder = this;
+    let index = 0;
+    for (const item of items) builder = this._expectBuilder(fn(builder, item, index++), "each");
+    return builder;
+  }
+
+  /** @internal Callbacks must hand back a builder; anything else is a mistake worth a clear error. */
+  _expectBuilder(value: unknown, method: string): this {
+    if (value instanceof Composer && value._tag === this._tag) return value as this;
+    throw new TypeError(
+      `.${method}(): the callback must return the builder it was given (did you forget "return"?), got ${showValue(value)}`,
+    );
+  }
+
+  components(): AnyComponent[] {
+    const compiled = compileList(this._list, "components");
+    throwIfInvalid(this._subject(), compiled);
+    return compiled.components;
+  }
+
+  problems(): readonly Problem[] {
+    return compileList(this._list, "components").problems;
+  }
+
+  get params(): readonly string[] {
+    return [...new Set(compileList(this._list, "components").slots)];
+  }
+
+  /** @internal How errors name this builder. */
+  _subject(): string {
+    return this._tag === "fragment" ? "fragment" : `${describePlace(PLACE[this._tag]).slice(2)}`;
+  }
+}
+
+/** Compiles a list into components, with every problem's path under `prefix`. */
+export function compileList(last: Cell | undefined, prefix: string): Compiled {
+  const components = new Array<AnyComponent>(last?.size ?? 0);
+  const problems: Problem[] = [];
+  const slots: string[] = [];
+  forEachCell(last, (cell, index) => {
+    components[index] = cell.component as AnyComponent;
+    if (cell.problems !== undefined) {
+      const at = `${prefix}[${index}]`;
+      for (const p of cell.problems) problems.push({ ...p, path: joinPath(at, p.path) });
+    }
+    if (cell.slots !== undefined) slots.push(...cell.slots);
+  });
+  return { components, problems, slots };
+}
+
+/** Throws the one `ValidationError` for a compiled list with problems or open slots. */
+export function throwIfInvalid(subject: string, compiled: Compiled, extra: Problem[] = []): void {
+  const problems = [...extra, ...compiled.problems];
+  if (compiled.slots.length > 0) {
+    const names = [...new Set(compiled.slots)].map((n) => JSON.stringify(n)).join(", ");
+    problems.push({
+      path: "",
+      message: `is a template with open slots (${names}); call render() with their values first`,
+    });
+  }
+  if (problems.length > 0) throw new ValidationError(subject, problems);
+}
+
+function nestingProblems(list: Cell, place: Place): Problem[] {
+  const problems: Problem[] = [];
+  forEachCell(list, (cell, index) => {
+    if (cell.key !== undefined && !ALLOWED[place].includes(cell.key)) {
+      problems.push({
+        path: `${cell.key}`,
+        message: `cannot stand inside ${describePlace(place)} (the fragment's item ${index})`,
+      });
+    }
+  });
+  return problems;
+}
+
+function hasOpenField(value: unknown): boolean {
+  return isRecord(value) && Object.values(value).some(isOpenValue);
+}
+
+/** Every slot name inside a value, in order. */
+export function slotsIn(value: unknown, into: string[] = []): string[] {
+  if (isOpenValue(value)) into.push(...value[OPEN]);
+  else if (Array.isArray(value)) for (const v of value) slotsIn(v, into);
+  else if (typeof value === "object" && value !== null) {
+    for (const v of Object.values(value)) slotsIn(v, into);
+  }
+  return into;
+}

@@ -1,0 +1,238 @@
+import {
+  id,
+  isoDateTime,
+  isOpenValue,
+  OPEN,
+  text,
+  toEmailAddressKey,
+  toIsoString,
+  type EventComponentInput,
+  type Problem,
+  type Rule,
+} from "../components/index.js";
+import { compileList, Composer, throwIfInvalid } from "./compose.js";
+import { customerIdentifier, type CustomerIdentifier, type EventRequest } from "./request.js";
+import { callSite } from "./site.js";
+import type { Slot, SlotsIn } from "./slot.js";
+import type { EventBuilder } from "./types.js";
+
+/** A value set on the event itself (title, externalId, timestamp), with its own problems. */
+interface Setting {
+  readonly value: unknown;
+  readonly problems?: readonly Problem[];
+}
+
+/** The event-level state an event builder carries beside its components. */
+export interface EventMeta {
+  readonly title: Setting;
+  readonly externalId?: Setting;
+  readonly timestamp?: Setting;
+  readonly collapsed?: boolean;
+}
+
+type Target =
+  | { readonly kind: "customer"; readonly identifier: Setting }
+  | { readonly kind: "thread"; readonly threadId: Setting };
+
+const titleRule = text(1, Number.MAX_SAFE_INTEGER, "title");
+
+/** Checks one event-level value now, so that a problem can point at the caller's line. */
+function setting(
+  rule: Rule,
+  value: unknown,
+  path: string,
+  boundary: (...args: never[]) => unknown,
+): Setting {
+  const out: Problem[] = [];
+  const checked = rule(value, path, out);
+  if (out.length === 0) return { value: checked };
+  const site = callSite(boundary);
+  return { value, problems: site === undefined ? out : out.map((p) => ({ ...p, site })) };
+}
+
+class EventComposer extends Composer<EventMeta> {
+  get title(): unknown {
+    return this._meta.title.value;
+  }
+
+  /** @internal */
+  override _subject(): string {
+    const title = this._meta.title.value;
+    return typeof title === "string" ? `event ${JSON.stringify(title)}` : "event";
+  }
+
+  /** @internal */
+  _withMeta(meta: Partial<EventMeta>): EventComposer {
+    return new EventComposer(this._tag, this._list, { ...this._meta, ...meta });
+  }
+
+  externalId(value: unknown): EventComposer {
+    return this._withMeta({
+      externalId: setting(id, value, "externalId", EventComposer.prototype.externalId),
+    });
+  }
+
+  timestamp(value: unknown): EventComposer {
+    return this._withMeta({
+      timestamp: setting(
+        isoDateTime,
+        toIsoString(value),
+        "timestamp",
+        EventComposer.prototype.timestamp,
+      ),
+    });
+  }
+
+  collapsed(value: unknown = true): EventComposer {
+    if (typeof value !== "boolean") {
+      throw new TypeError(`.collapsed(): expected true or false, got ${typeof value}`);
+    }
+    return this._withMeta({ collapsed: value });
+  }
+
+  forCustomer(customer: unknown): TargetedComposer {
+    const identifier = setting(
+      customerIdentifier,
+      toEmailAddressKey(customer),
+      "customerIdentifier",
+      EventComposer.prototype.forCustomer,
+    );
+    return new TargetedComposer(this, { kind: "customer", identifier });
+  }
+
+  forThread(threadId: unknown): TargetedComposer {
+    return new TargetedComposer(this, {
+      kind: "thread",
+      threadId: setting(id, threadId, "threadId", EventComposer.prototype.forThread),
+    });
+  }
+
+  override get params(): readonly string[] {
+    const names: string[] = [];
+    names.push(...slotNames(this._meta.title.value));
+    names.push(...super.params);
+    for (const s of [this._meta.externalId, this._meta.timestamp]) {
+      if (s !== undefined && isOpenValue(s.value)) names.push(...slotNames(s.value));
+    }
+    return [...new Set(names)];
+  }
+}
+
+function slotNames(value: unknown): readonly string[] {
+  return isOpenValue(value) ? value[OPEN] : [];
+}
+
+/** An event with a target. Holds the event it came from, so options can still be changed. */
+class TargetedComposer {
+  /** @internal */ readonly _event: EventComposer;
+  /** @internal */ readonly _target: Target;
+
+  constructor(event: EventComposer, target: Target) {
+    this._event = event;
+    this._target = target;
+    Object.freeze(this);
+  }
+
+  get title(): unknown {
+    return this._event.title;
+  }
+
+  get params(): readonly string[] {
+    return this._event.params;
+  }
+
+  externalId(value: unknown): TargetedComposer {
+    return new TargetedComposer(this._event.externalId(value), this._target);
+  }
+
+  timestamp(value: unknown): TargetedComposer {
+    return new TargetedComposer(this._event.timestamp(value), this._target);
+  }
+
+  collapsed(value: unknown = true): TargetedComposer {
+    return new TargetedComposer(this._event.collapsed(value), this._target);
+  }
+
+  forCustomer(customer: unknown): TargetedComposer {
+    return this._event.forCustomer(customer);
+  }
+
+  forThread(threadId: unknown): TargetedComposer {
+    return this._event.forThread(threadId);
+  }
+
+  components(): EventComponentInput[] {
+    return this._event.components() as EventComponentInput[];
+  }
+
+  problems(): readonly Problem[] {
+    return this._compile().problems;
+  }
+
+  build(): EventRequest {
+    const { request, problems, slots } = this._compile();
+    throwIfInvalid(this._event._subject(), { components: [], problems, slots });
+    return request;
+  }
+
+  /** @internal Compiles the request and gathers every problem, event-level ones first. */
+  _compile(): { request: EventRequest; problems: Problem[]; slots: string[] } {
+    const meta = this._event._meta;
+    const compiled = compileList(this._event._list, "components");
+    const problems: Problem[] = [];
+    const slots: string[] = [];
+    const collect = (s: Setting | undefined) => {
+      if (s?.problems !== undefined) problems.push(...s.problems);
+      if (s !== undefined && isOpenValue(s.value)) slots.push(...slotNames(s.value));
+    };
+    const target = this._target;
+    collect(target.kind === "customer" ? target.identifier : target.threadId);
+    collect(meta.title);
+    if (compiled.components.length === 0) {
+      problems.push({ path: "components", message: "must hold at least one component" });
+    }
+    problems.push(...compiled.problems);
+    slots.push(...compiled.slots);
+    collect(meta.externalId);
+    collect(meta.timestamp);
+
+    // Keys in a fixed order; options left out are omitted, never sent as null.
+    const input: Record<string, unknown> =
+      target.kind === "customer"
+        ? { customerIdentifier: target.identifier.value }
+        : { threadId: target.threadId.value };
+    input.title = meta.title.value;
+    input.components = Object.freeze(compiled.components);
+    if (meta.externalId !== undefined) input.externalId = meta.externalId.value;
+    if (meta.timestamp !== undefined) input.timestamp = meta.timestamp.value;
+    if (meta.collapsed !== undefined) input.isCollapsed = meta.collapsed;
+    const request = Object.freeze({
+      operation: target.kind === "customer" ? "createCustomerEvent" : "createThreadEvent",
+      input: Object.freeze(input),
+    }) as unknown as EventRequest;
+    return { request, problems, slots };
+  }
+}
+
+/**
+ * Starts an event. Every method returns a new, frozen builder, so a base event can be branched
+ * into variants and shared as a template.
+ *
+ * @param title - The event's title: a non-empty string (or a template slot).
+ * @example
+ * ```ts
+ * const apiKeyGenerated = event("API key generated")
+ *   .text(md`New API key with the fingerprint **${fingerprint}**`)
+ *   .spacer("M")
+ *   .button("View in admin", "https://admin.your-app.com");
+ *
+ * apiKeyGenerated.forCustomer({ email: "jane@acme.com" }).externalId("key-3b78").build();
+ * ```
+ */
+export function event<const T extends string | Slot>(title: T): EventBuilder<SlotsIn<T>> {
+  const meta: EventMeta = { title: setting(titleRule, title, "title", event) };
+  return new EventComposer("event", undefined, meta) as unknown as EventBuilder<SlotsIn<T>>;
+}
+
+export { EventComposer, TargetedComposer };
+export type { CustomerIdentifier };
