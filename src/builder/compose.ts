@@ -1,5 +1,6 @@
 import {
   ALLOWED,
+  ALREADY_REPORTED,
   createBadge,
   createContainer,
   createCopyButton,
@@ -336,7 +337,7 @@ export function compileList(last: Cell | undefined, prefix: string): Compiled {
   const problems: Problem[] = [];
   const slots: string[] = [];
   forEachCell(last, (cell, index) => {
-    components[index] = cell.component as AnyComponent;
+    components[index] = cell.component ?? ALREADY_REPORTED;
     if (cell.problems !== undefined) {
       const at = `${prefix}[${index}]`;
       for (const p of cell.problems) problems.push({ ...p, path: joinPath(at, p.path) });

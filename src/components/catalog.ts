@@ -82,6 +82,12 @@ const ALLOWED_SETS = Object.fromEntries(
 // output, say) skips straight to the nesting check instead of copying and checking them twice.
 const CHECKED = new WeakSet<object>();
 
+/**
+ * Stands in a list where a component could not be made; its problem is already reported, so
+ * checking the list again (a row's side, say) passes over it instead of reporting it twice.
+ */
+export const ALREADY_REPORTED: AnyComponent = Object.freeze({}) as AnyComponent;
+
 /** True when `key` names one of Plain's components. */
 export function isComponentKey(key: string): key is ComponentKey {
   return Object.hasOwn(SPECS, key);
@@ -98,6 +104,7 @@ export function normalizeComponent(
   path: string,
   out: Problem[],
 ): AnyComponent | undefined {
+  if (raw === ALREADY_REPORTED) return undefined;
   if (!isRecord(raw)) {
     out.push({ path, message: `must be a component object, got ${showValue(raw)}` });
     return undefined;
