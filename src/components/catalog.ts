@@ -6,7 +6,7 @@ import { dividerSpec, type DividerComponent } from "./divider.js";
 import { linkButtonSpec, type LinkButtonComponent } from "./link-button.js";
 import { ALLOWED, describePlace, type ComponentKey, type Place } from "./nesting.js";
 import { plainTextSpec, type PlainTextComponent } from "./plain-text.js";
-import { joinPath, showValue, type Problem } from "./problems.js";
+import { fieldPath, showValue, type Problem } from "./problems.js";
 import { rowSpec, type RowComponent } from "./row.js";
 import { isRecord, object, type Rule } from "./rules.js";
 import { spacerSpec, type SpacerComponent } from "./spacer.js";
@@ -122,18 +122,18 @@ export function normalizeComponent(
   }
   const key = keys[0] as string;
   if (!isComponentKey(key)) {
-    out.push({ path: joinPath(path, key), message: "is not a Plain component" });
+    out.push({ path: fieldPath(path, key), message: "is not a Plain component" });
     return undefined;
   }
   if (!ALLOWED_SETS[place].has(key)) {
     out.push({
-      path: joinPath(path, key),
+      path: fieldPath(path, key),
       message: `cannot stand inside ${describePlace(place)}`,
     });
     return undefined;
   }
   if (CHECKED.has(raw)) return raw as unknown as AnyComponent;
-  const body = RULES[key](raw[key], joinPath(path, key), out);
+  const body = RULES[key](raw[key], fieldPath(path, key), out);
   if (body === undefined) return undefined;
   const component = Object.freeze({ [key]: body }) as unknown as AnyComponent;
   CHECKED.add(component);

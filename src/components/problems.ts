@@ -13,11 +13,19 @@ export interface Problem {
   readonly site?: string;
 }
 
-/** Joins a parent path and a child key (`a` + `b` → `a.b`, `a` + `[0]` → `a[0]`). */
+/** Joins a path and a path relative to it (`a` + `b.c` → `a.b.c`, `a` + `[0]` → `a[0]`). */
 export function joinPath(parent: string, child: string): string {
-  if (parent === "") return child.startsWith("[") ? child : child;
+  if (parent === "") return child;
   if (child === "") return parent;
   return child.startsWith("[") ? parent + child : `${parent}.${child}`;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** Adds an object key to a path, quoting keys that are not plain names (`a["odd key"]`). */
+export function fieldPath(parent: string, key: string): string {
+  if (!IDENTIFIER.test(key)) return `${parent}[${JSON.stringify(key)}]`;
+  return parent === "" ? key : `${parent}.${key}`;
 }
 
 /** Shows a user's value inside an error message: quoted, and cut short when long. */

@@ -1,5 +1,5 @@
 import { isOpenValue } from "./open-value.js";
-import { joinPath, showValue, type Problem } from "./problems.js";
+import { fieldPath, showValue, type Problem } from "./problems.js";
 
 /**
  * Checks one field and returns the value to send. A rule reports what is wrong into `out`
@@ -216,20 +216,20 @@ export function object(shape: ObjectShape): Rule<Record<string, unknown>> {
     for (const name of names) {
       const field = shape.fields[name] as Field;
       const raw = Object.hasOwn(value, name) ? value[name] : undefined;
-      const fieldPath = joinPath(path, name);
+      const at = fieldPath(path, name);
       if (raw === undefined || raw === null) {
-        if (field.required) out.push({ path: fieldPath, message: "is required" });
+        if (field.required) out.push({ path: at, message: "is required" });
         continue;
       }
       given++;
-      const checked = field.rule(raw, fieldPath, out);
+      const checked = field.rule(raw, at, out);
       if (checked !== undefined) result[name] = checked;
     }
     for (const key of Object.keys(value)) {
       if (Object.hasOwn(shape.fields, key)) continue;
       const instead = shape.deprecated?.[key];
       out.push({
-        path: joinPath(path, key),
+        path: fieldPath(path, key),
         message:
           instead === undefined
             ? `is not a field Plain knows here (expected ${list})`
