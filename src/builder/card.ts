@@ -84,10 +84,13 @@ class CardComposer extends Composer<CardMeta> {
       return Object.freeze({
         key: entry.key,
         timeToLiveSeconds: this._meta.ttl,
-        components: Object.freeze(entry.components),
+        components: Object.freeze(entry.components) as EventComponentInput[],
       });
     }
-    return Object.freeze({ key: entry.key, components: Object.freeze(entry.components) });
+    return Object.freeze({
+      key: entry.key,
+      components: Object.freeze(entry.components) as EventComponentInput[],
+    });
   }
 }
 

@@ -34,7 +34,7 @@ export type CustomerIdentifier =
 export interface CreateCustomerEventInput {
   readonly customerIdentifier: CustomerIdentifierInput;
   readonly title: string;
-  readonly components: readonly EventComponentInput[];
+  readonly components: EventComponentInput[];
   readonly externalId?: string;
   readonly timestamp?: string;
   readonly isCollapsed?: boolean;
@@ -44,7 +44,7 @@ export interface CreateCustomerEventInput {
 export interface CreateThreadEventInput {
   readonly threadId: string;
   readonly title: string;
-  readonly components: readonly EventComponentInput[];
+  readonly components: EventComponentInput[];
   readonly externalId?: string;
   readonly timestamp?: string;
   readonly isCollapsed?: boolean;

@@ -347,5 +347,5 @@ export interface CardBuilder<S extends string = never>
 export interface CardResponseEntry {
   readonly key: string;
   readonly timeToLiveSeconds?: number;
-  readonly components: readonly EventComponentInput[] | null;
+  readonly components: EventComponentInput[] | null;
 }

@@ -6,7 +6,7 @@ import type { Place } from "./nesting.js";
 /** Plain's `ComponentContainerInput`: a bordered card that groups components. */
 export interface ComponentContainerInput {
   /** At least one component; containers cannot stand here (rows can). */
-  readonly containerContent: readonly ComponentContainerContentInput[];
+  readonly containerContent: ComponentContainerContentInput[];
 }
 export interface ContainerComponent {
   readonly componentContainer: ComponentContainerInput;

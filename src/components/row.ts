@@ -6,9 +6,9 @@ import type { Place } from "./nesting.js";
 /** Plain's `ComponentRowInput`: main content on the left, aside content on the right. */
 export interface ComponentRowInput {
   /** At least one component; rows and containers cannot stand here. */
-  readonly rowMainContent: readonly ComponentRowContentInput[];
+  readonly rowMainContent: ComponentRowContentInput[];
   /** At least one component; rows and containers cannot stand here. */
-  readonly rowAsideContent: readonly ComponentRowContentInput[];
+  readonly rowAsideContent: ComponentRowContentInput[];
 }
 export interface RowComponent {
   readonly componentRow: ComponentRowInput;
