@@ -154,7 +154,8 @@ export function graphqlTransport(options: GraphQLTransportOptions): GraphQLTrans
     sendOptions: SendOptions = {},
   ): Promise<SendResult> {
     const prepared = prepare(source);
-    if (!prepared.ok) return redact({ ok: false, error: prepared.error });
+    // Validation problems come from the caller's own input, and keep their ValidationError.
+    if (!prepared.ok) return { ok: false, error: prepared.error };
     const { request } = prepared;
     const http = httpRequest(request, config, headers);
     const signal = sendOptions.signal;

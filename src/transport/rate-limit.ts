@@ -42,6 +42,11 @@ export class RateLimitGate {
   private resetAt: number | undefined;
   private inFlight = 0;
   private waiting = 0;
+  // Until the first answer the limit is unknown: one request goes out and the rest wait for its
+  // headers, so that a first burst does not collect 429s either.
+  private learned = false;
+  private answer: Promise<void> | undefined;
+  private answered: (() => void) | undefined;
 
   constructor(
     private readonly clock: Clock,
@@ -64,16 +69,18 @@ export class RateLimitGate {
   async acquire(signal?: AbortSignal): Promise<void> {
     for (;;) {
       const { remaining, resetAt } = this;
+      // Nothing known yet (before the first answer, or a window that just rolled over and is
+      // spent): while a request is out, wait for its headers instead of guessing.
+      const blind =
+        !this.learned ||
+        (remaining !== undefined && remaining <= this.reserve && resetAt === undefined);
+      if (blind && this.inFlight > 0) {
+        await this.wait(abortable(this.nextAnswer(), signal));
+        continue;
+      }
       if (remaining === undefined || remaining > this.reserve || resetAt === undefined) break;
       const wait = Math.min(resetAt - this.clock.now(), this.maxWaitMs);
-      if (wait > 0) {
-        this.waiting++;
-        try {
-          await this.clock.sleep(wait, signal);
-        } finally {
-          this.waiting--;
-        }
-      }
+      if (wait > 0) await this.wait(this.clock.sleep(wait, signal));
       // Trust the wait rather than re-reading the clock, so that an injected clock cannot loop.
       this.windowPassed(resetAt);
     }
@@ -81,10 +88,29 @@ export class RateLimitGate {
     this.inFlight++;
   }
 
+  private async wait(promise: Promise<void>): Promise<void> {
+    this.waiting++;
+    try {
+      await promise;
+    } finally {
+      this.waiting--;
+    }
+  }
+
+  private nextAnswer(): Promise<void> {
+    this.answer ??= new Promise((resolve) => (this.answered = resolve));
+    return this.answer;
+  }
+
   /** Marks one request answered (or failed) and learns from its headers. */
   release(headers: RateLimitHeaders | undefined): void {
     this.inFlight = Math.max(0, this.inFlight - 1);
     if (headers !== undefined) this.observe(headers);
+    this.learned = true;
+    const answered = this.answered;
+    this.answer = undefined;
+    this.answered = undefined;
+    answered?.();
   }
 
   /** Learns from one answer's headers. */
@@ -113,4 +139,17 @@ export class RateLimitGate {
     this.resetAt = undefined;
     this.remaining = this.limit;
   }
+}
+
+function abortable(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (signal === undefined) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, reject);
+  });
 }
