@@ -28,7 +28,9 @@ import {
 } from "../components/index.js";
 import { Markdown } from "./markdown.js";
 import { forEachCell, push, type Cell } from "./list.js";
+import { Plan, type FieldInput, type Values } from "./render.js";
 import { callSite } from "./site.js";
+import { Slot, SlotString } from "./slot.js";
 
 /** Which builder an instance is; decides its nesting rules. */
 export type BuilderTag = "event" | "card" | "container" | "row" | "fragment";
@@ -126,7 +128,15 @@ export class Composer<Meta = unknown> {
   }
 
   text(value: unknown, options?: { size?: unknown; color?: unknown }): this {
-    const text = value instanceof Markdown && !isOpenValue(value) ? value.toString() : value;
+    // A slot in Markdown text is a value like any other: render() escapes it as md`…` would.
+    const text =
+      value instanceof Markdown && !isOpenValue(value)
+        ? value.toString()
+        : value instanceof Slot
+          ? new Markdown([value])
+          : value instanceof SlotString
+            ? new Markdown(value.parts)
+            : value;
     return this._append(
       createText(text, options as never),
       Composer.prototype.text,
@@ -325,10 +335,73 @@ export class Composer<Meta = unknown> {
     return [...new Set(compileList(this._list, "components").slots)];
   }
 
+  /**
+   * Fills every slot in and returns a concrete builder of the same kind. Filled values are
+   * checked by the same rules, with the same paths, as direct building; a value placed into
+   * Markdown is escaped as `md` escapes it. Throws a `ValidationError` naming every missing,
+   * unknown or invalid parameter (and any problem the template already had).
+   */
+  render(params: unknown): this {
+    const { plan, problems } = this._prepare();
+    const out: Problem[] = [...problems];
+    const values = plan.resolve(params, out);
+    let result = this;
+    if (values !== undefined) {
+      result = this._filled(plan, values, listOf(plan.components(values, out)), out);
+    }
+    if (out.length > 0) throw new ValidationError(this._subject(), out);
+    return result;
+  }
+
+  /** @internal The rendered builder; events fill their own fields in too. */
+  _filled(_plan: Plan, _values: Values, list: KindCell | undefined, _out: Problem[]): this {
+    return this._with(list);
+  }
+
+  /** @internal The template compiled for rendering, once per builder. */
+  _prepare(): Prepared {
+    let prepared = PREPARED.get(this);
+    if (prepared === undefined) {
+      const compiled = compileList(this._list, "components");
+      const { fields, first } = this._fields();
+      const plan = new Plan(compiled.components, PLACE[this._tag], fields, first);
+      prepared = { plan, problems: [...compiled.problems, ...plan.problems] };
+      PREPARED.set(this, prepared);
+    }
+    return prepared;
+  }
+
+  /** @internal Fields beside the components that may hold slots, and which come first. */
+  _fields(): { fields: FieldInput[]; first: string[] } {
+    return { fields: [], first: [] };
+  }
+
   /** @internal How errors name this builder. */
   _subject(): string {
     return this._tag === "fragment" ? "fragment" : `${describePlace(PLACE[this._tag]).slice(2)}`;
   }
+}
+
+/** A template prepared for rendering, and the problems it had before any value was given. */
+export interface Prepared {
+  readonly plan: Plan;
+  readonly problems: readonly Problem[];
+}
+
+// Builders are frozen, so a prepared plan is cached beside them rather than on them.
+const PREPARED = new WeakMap<Composer<unknown>, Prepared>();
+
+/** A list of rendered components, one cell each: they were all checked while rendering. */
+function listOf(components: readonly AnyComponent[]): KindCell | undefined {
+  let list: KindCell | undefined;
+  let kinds = 0;
+  for (let i = 0; i < components.length; i++) {
+    const component = components[i] as AnyComponent;
+    const key = Object.keys(component)[0] as ComponentKey;
+    kinds |= KIND_BIT[key];
+    list = { prev: list, size: i + 1, component, key, kinds };
+  }
+  return list;
 }
 
 /** Compiles a list into components, with every problem's path under `prefix`. */

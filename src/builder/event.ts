@@ -4,6 +4,7 @@ import {
   isOpenValue,
   OPEN,
   text,
+  ValidationError,
   toEmailAddressKey,
   toIsoString,
   type EventComponentInput,
@@ -11,9 +12,11 @@ import {
   type Rule,
 } from "../components/index.js";
 import { compileList, Composer, throwIfInvalid } from "./compose.js";
+import type { FieldInput, Plan, Values } from "./render.js";
+import { writeDocument, type TemplateDocument, type TemplateJSONOptions } from "./template-json.js";
 import { customerIdentifier, type CustomerIdentifier, type EventRequest } from "./request.js";
 import { callSite } from "./site.js";
-import type { Slot, SlotsIn } from "./slot.js";
+import type { SlotsIn, Str } from "./slot.js";
 import type { EventBuilder } from "./types.js";
 
 /** A value set on the event itself (title, externalId, timestamp), with its own problems. */
@@ -58,7 +61,31 @@ class EventComposer extends Composer<EventMeta> {
   /** @internal */
   override _subject(): string {
     const title = this._meta.title.value;
-    return typeof title === "string" ? `event ${JSON.stringify(title)}` : "event";
+    if (typeof title === "string") return `event ${JSON.stringify(title)}`;
+    return isOpenValue(title) ? `event template ${JSON.stringify(String(title))}` : "event";
+  }
+
+  /** @internal The event's own fields that may hold slots; the title's params come first. */
+  override _fields(): { fields: FieldInput[]; first: string[] } {
+    const { title, externalId, timestamp } = this._meta;
+    const fields: FieldInput[] = [{ name: "title", value: title.value, rule: titleRule }];
+    if (externalId !== undefined)
+      fields.push({ name: "externalId", value: externalId.value, rule: id });
+    if (timestamp !== undefined) {
+      fields.push({ name: "timestamp", value: timestamp.value, rule: isoDateTime });
+    }
+    return { fields, first: ["title"] };
+  }
+
+  /** @internal */
+  override _filled(plan: Plan, values: Values, list: Composer["_list"], out: Problem[]): this {
+    const meta: { -readonly [K in keyof EventMeta]: EventMeta[K] } = { ...this._meta };
+    for (const name of ["title", "externalId", "timestamp"] as const) {
+      if (!plan.hasField(name)) continue;
+      const value = plan.field(name, values, out);
+      if (value !== undefined) meta[name] = { value };
+    }
+    return new EventComposer(this._tag, list, meta) as this;
   }
 
   /** @internal */
@@ -88,6 +115,33 @@ class EventComposer extends Composer<EventMeta> {
       throw new TypeError(`.collapsed(): expected true or false, got ${typeof value}`);
     }
     return this._withMeta({ collapsed: value });
+  }
+
+  toTemplateJSON(options?: TemplateJSONOptions): TemplateDocument {
+    const { plan, problems } = this._prepare();
+    const extra: Problem[] = [...this._settingProblems(), ...problems];
+    if (this._list === undefined) {
+      extra.push({ path: "components", message: "must hold at least one component" });
+    }
+    if (extra.length > 0) throw new ValidationError(this._subject(), extra);
+    const { title, externalId, timestamp, collapsed } = this._meta;
+    return writeDocument(
+      {
+        title: title.value,
+        externalId: externalId?.value,
+        timestamp: timestamp?.value,
+        collapsed,
+        components: compileList(this._list, "components").components,
+        params: plan.params,
+      },
+      options,
+    );
+  }
+
+  /** @internal Problems with the title, externalId and timestamp, title first. */
+  _settingProblems(): Problem[] {
+    const { title, externalId, timestamp } = this._meta;
+    return [title, externalId, timestamp].flatMap((s) => s?.problems ?? []);
   }
 
   forCustomer(customer: unknown): TargetedComposer {
@@ -139,6 +193,11 @@ class TargetedComposer {
 
   get params(): readonly string[] {
     return this._event.params;
+  }
+
+  /** Fills the event's slots in; keeps the target. See `EventBuilder.render`. */
+  render(params: unknown): TargetedComposer {
+    return new TargetedComposer(this._event.render(params), this._target);
   }
 
   externalId(value: unknown): TargetedComposer {
@@ -229,7 +288,7 @@ class TargetedComposer {
  * apiKeyGenerated.forCustomer({ email: "jane@acme.com" }).externalId("key-3b78").build();
  * ```
  */
-export function event<const T extends string | Slot>(title: T): EventBuilder<SlotsIn<T>> {
+export function event<const T extends Str>(title: T): EventBuilder<SlotsIn<T>> {
   const meta: EventMeta = { title: setting(titleRule, title, "title", event) };
   return new EventComposer("event", undefined, meta) as unknown as EventBuilder<SlotsIn<T>>;
 }

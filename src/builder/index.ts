@@ -2,7 +2,19 @@ export { event } from "./event.js";
 export { card, hiddenCard, cardsResponse, type CardsResponseOptions } from "./card.js";
 export { fragment } from "./fragment.js";
 export { md, escapeMarkdown, Markdown, type MarkdownValue, type RawMarkdown } from "./markdown.js";
-export { slot, Slot, type Str, type SlotsIn } from "./slot.js";
+export {
+  slot,
+  str,
+  Slot,
+  SlotString,
+  SLOT_TYPES,
+  type Str,
+  type SlotsIn,
+  type SlotType,
+  type SlotOptions,
+  type ParamValue,
+  type TemplateParams,
+} from "./slot.js";
 export {
   requestProblems,
   assertValidRequest,
@@ -17,3 +29,11 @@ export {
   type RequestSource,
 } from "./request.js";
 export type * from "./types.js";
+export { loadTemplate, type LoadTemplateOptions } from "./template-load.js";
+export {
+  TEMPLATE_VERSION,
+  TEMPLATE_SCHEMA_URL,
+  type TemplateDocument,
+  type TemplateParamDeclaration,
+  type TemplateJSONOptions,
+} from "./template-json.js";

@@ -10,13 +10,14 @@ import type {
 } from "../components/index.js";
 import type { Markdown } from "./markdown.js";
 import type { CustomerIdentifier, EventRequest } from "./request.js";
-import type { Slot, SlotsIn, Str } from "./slot.js";
+import type { Slot, SlotString, SlotsIn, Str, TemplateParams } from "./slot.js";
+import type { TemplateDocument, TemplateJSONOptions } from "./template-json.js";
 
 /** Text for `.text()`: Markdown as written (a string), `md\`…\``, or a slot. */
-export type Textish = string | Markdown<string> | Slot;
+export type Textish = string | Markdown<string> | Slot | SlotString;
 
 /** A `Date`, or an ISO 8601 date-time string with an offset, or a slot. */
-export type DateTimeish = Date | string | Slot;
+export type DateTimeish = Date | string | Slot | SlotString;
 
 /** `.workflowButton()`'s target: exactly one of the workflow's id or key. */
 export type WorkflowArg =
@@ -218,6 +219,19 @@ export interface LeafMethods<
   problems(): readonly import("../components/index.js").Problem[];
   /** The template slot names, in order of first appearance. */
   readonly params: readonly S[];
+  /**
+   * Fills every slot in and returns a concrete builder. Each value is checked against its
+   * slot's type and by the field's own rule, with the same paths as direct building; values
+   * placed into Markdown are escaped as `md` escapes them. Throws a `ValidationError` naming
+   * every missing, unknown or invalid parameter. The template is compiled once, on the first
+   * render, so rendering it again only copies and checks what the values touch.
+   *
+   * @example
+   * ```ts
+   * apiKeyGenerated.render({ fingerprint: "3b78…", roleCount: 4, adminUrl: "https://admin.acme.com" })
+   * ```
+   */
+  render(params: TemplateParams<S>): Next<T, never, K>;
 }
 
 /** A row's main and aside content: `RowContent => RowContent`, a fragment, or raw components. */
@@ -288,14 +302,18 @@ export interface Fragment<K extends ComponentKey = never, S extends string = nev
     RowMethod<"fragment", S, K>,
     ContainerMethod<"fragment", S, K> {}
 
-/** Options shared by events before and after they get a target. */
-export interface EventOptions<Self> {
+type EventNext<T extends "event" | "targeted", S extends string> = T extends "event"
+  ? EventBuilder<S>
+  : TargetedEvent<S>;
+
+/** Options shared by events before (`"event"`) and after (`"targeted"`) they get a target. */
+export interface EventOptions<T extends "event" | "targeted", S extends string> {
   /** Your own unique id for the event (non-empty). Plain rejects a second event with the same id. */
-  externalId(id: Str): Self;
+  externalId<V extends Str>(id: V): EventNext<T, S | SlotsIn<V>>;
   /** Overrides the event's time, for backfills: a `Date` or an ISO 8601 string with an offset. */
-  timestamp(time: DateTimeish): Self;
+  timestamp<V extends DateTimeish>(time: V): EventNext<T, S | SlotsIn<V>>;
   /** Shows the event collapsed in the timeline (Plain's `isCollapsed`). */
-  collapsed(collapsed?: boolean): Self;
+  collapsed(collapsed?: boolean): EventNext<T, S>;
 }
 
 /** An event being composed. Target it with `.forCustomer()` or `.forThread()` to build a request. */
@@ -304,9 +322,14 @@ export interface EventBuilder<S extends string = never>
     LeafMethods<"event", S, ComponentKey>,
     RowMethod<"event", S, ComponentKey>,
     ContainerMethod<"event", S, ComponentKey>,
-    EventOptions<EventBuilder<S>> {
+    EventOptions<"event", S> {
   /** The event's title. */
-  readonly title: string | Slot;
+  readonly title: Str;
+  /**
+   * The event as a template JSON document (see `docs/templates.md`): slots are written as
+   * `{{name}}`, parameters are listed with their types. `loadTemplate()` reads it back.
+   */
+  toTemplateJSON(options?: TemplateJSONOptions): TemplateDocument;
   /** Targets a customer: `{ email }`, `{ emailAddress }`, `{ externalId }` or `{ customerId }`. */
   forCustomer(customer: CustomerIdentifier): TargetedEvent<S>;
   /** Targets one thread by its id (`th_…`): the event shows in that thread only. */
@@ -314,9 +337,11 @@ export interface EventBuilder<S extends string = never>
 }
 
 /** An event with a target: ready to `.build()` into a request or hand to a transport. */
-export interface TargetedEvent<S extends string = never> extends EventOptions<TargetedEvent<S>> {
-  readonly title: string | Slot;
+export interface TargetedEvent<S extends string = never> extends EventOptions<"targeted", S> {
+  readonly title: Str;
   readonly params: readonly S[];
+  /** Fills the event's slots in, keeping the target. See {@link EventBuilder.render}. */
+  render(params: TemplateParams<S>): TargetedEvent<never>;
   /** The event's compiled components. */
   components(this: TargetedEvent<never>): EventComponentInput[];
   /** Every problem with the request (empty when valid). Never throws. */

@@ -1,0 +1,385 @@
+import {
+  badgeSpec,
+  copyButtonSpec,
+  dateTimeSpec,
+  fieldPath,
+  isHttpUrl,
+  isIsoDateTime,
+  isOpenValue,
+  isRecord,
+  linkButtonSpec,
+  normalizeComponent,
+  plainTextSpec,
+  showValue,
+  textSpec,
+  toIsoString,
+  userSpec,
+  workflowButtonSpec,
+  type AnyComponent,
+  type ComponentSpec,
+  type Place,
+  type Problem,
+  type Rule,
+} from "../components/index.js";
+import { escapeMarkdown, Markdown } from "./markdown.js";
+import { Slot, SlotString, type SlotType } from "./slot.js";
+
+/** One declared parameter of a prepared template. */
+export interface ParamInfo {
+  readonly name: string;
+  readonly type: SlotType;
+  readonly description?: string;
+}
+
+/** A literal string, or the index of a parameter whose value goes there. */
+type Part = string | number;
+
+/**
+ * One place a value goes: the keys from a top-level component (or an event field) down to a
+ * string field, the rule that field follows, and whether values are Markdown-escaped.
+ */
+interface Hole {
+  readonly keys: readonly (string | number)[];
+  readonly path: string;
+  readonly parts: readonly Part[];
+  readonly markdown: boolean;
+  /** The field's own rule; absent for fields nested in an identifier object (see `leaves`). */
+  readonly rule: Rule | undefined;
+}
+
+/** A leaf whose filled copy is checked whole, because its hole sits in a nested object. */
+interface Leaf {
+  readonly keys: readonly (string | number)[];
+  readonly place: Place;
+  readonly path: string;
+}
+
+/** The holes of one top-level component, and its frozen skeleton. */
+interface Patch {
+  readonly index: number;
+  readonly holes: readonly Hole[];
+  readonly leaves: readonly Leaf[];
+}
+
+/** An event-level field with slots (title, externalId, timestamp). */
+export interface FieldInput {
+  readonly name: string;
+  readonly value: unknown;
+  readonly rule: Rule;
+}
+
+// The leaf components' field rules, so that a filled value is checked by the very rule that
+// direct building uses. A component missing here is still checked, whole, by the catalog.
+const SHAPES: ReadonlyMap<string, ComponentSpec["shape"]> = new Map(
+  [
+    textSpec,
+    plainTextSpec,
+    linkButtonSpec,
+    copyButtonSpec,
+    badgeSpec,
+    workflowButtonSpec,
+    dateTimeSpec,
+    userSpec,
+  ].map((spec) => [spec.key, spec.shape]),
+);
+
+/** Where children of a row or container stand. */
+const CHILD_PLACE: Readonly<Record<string, Place>> = {
+  componentRow: "row",
+  componentContainer: "container",
+};
+
+/**
+ * A template compiled once for many renders: the frozen components with their holes listed,
+ * so that `render()` copies only the objects on the way to a hole and checks only the values
+ * it fills in.
+ */
+export class Plan {
+  readonly params: readonly ParamInfo[];
+  /** Problems with the template itself (a slot declared with two types). */
+  readonly problems: readonly Problem[];
+  private readonly index = new Map<string, number>();
+  private readonly skeleton: readonly AnyComponent[];
+  private readonly patches: readonly Patch[];
+  private readonly fields: ReadonlyMap<string, Hole>;
+  /** Which parameters need a Markdown-escaped form. */
+  private readonly escapes: readonly boolean[];
+
+  constructor(
+    components: readonly AnyComponent[],
+    place: Place,
+    fields: readonly FieldInput[] = [],
+    fieldsFirst: readonly string[] = [],
+  ) {
+    const params: { name: string; type: SlotType; description?: string }[] = [];
+    const problems: Problem[] = [];
+    const declare = (s: Slot, path: string): number => {
+      let i = this.index.get(s.name);
+      if (i === undefined) {
+        i = params.length;
+        this.index.set(s.name, i);
+        params.push(
+          s.description === undefined
+            ? { name: s.name, type: s.type }
+            : { name: s.name, type: s.type, description: s.description },
+        );
+        return i;
+      }
+      const known = params[i] as { name: string; type: SlotType; description?: string };
+      // "string" is the default; a more precise type given elsewhere wins.
+      if (known.type === "string") known.type = s.type;
+      else if (s.type !== "string" && s.type !== known.type) {
+        problems.push({
+          path,
+          message: `slot {{${s.name}}} is declared as ${s.type} here and as ${known.type} elsewhere`,
+        });
+      }
+      if (known.description === undefined && s.description !== undefined) {
+        known.description = s.description;
+      }
+      return i;
+    };
+    const partsOf = (value: unknown, path: string): Part[] => {
+      if (value instanceof Slot) return [declare(value, path)];
+      const parts = (value as Markdown<string> | SlotString).parts;
+      return parts.map((p) => (typeof p === "string" ? p : declare(p, path)));
+    };
+
+    // Event fields in the order their params should be listed: those before the components.
+    const fieldHoles = new Map<string, Hole>();
+    const addField = (f: FieldInput) => {
+      if (!isOpenValue(f.value)) return;
+      fieldHoles.set(f.name, {
+        keys: [],
+        path: f.name,
+        parts: partsOf(f.value, f.name),
+        markdown: false,
+        rule: f.rule,
+      });
+    };
+    for (const f of fields) if (fieldsFirst.includes(f.name)) addField(f);
+
+    const patches: Patch[] = [];
+    components.forEach((component, index) => {
+      const holes: Hole[] = [];
+      const leaves: Leaf[] = [];
+      const visit = (c: unknown, keys: (string | number)[], path: string, at: Place) => {
+        if (!isRecord(c)) return;
+        const key = Object.keys(c)[0] as string;
+        const body = c[key];
+        if (!isRecord(body)) return;
+        const childPlace = CHILD_PLACE[key];
+        const bodyPath = fieldPath(path, key);
+        const shape = SHAPES.get(key);
+        let nested = false;
+        for (const field of Object.keys(body)) {
+          const value = body[field];
+          const fieldKeys = [...keys, key, field];
+          const p = fieldPath(bodyPath, field);
+          if (childPlace !== undefined && Array.isArray(value)) {
+            value.forEach((child, i) => visit(child, [...fieldKeys, i], `${p}[${i}]`, childPlace));
+          } else if (isOpenValue(value)) {
+            holes.push({
+              keys: fieldKeys,
+              path: p,
+              parts: partsOf(value, p),
+              markdown: key === "componentText" && field === "text",
+              rule: shape?.fields[field]?.rule,
+            });
+            if (shape?.fields[field] === undefined) nested = true;
+          } else if (isRecord(value)) {
+            for (const inner of Object.keys(value)) {
+              const v = value[inner];
+              if (!isOpenValue(v)) continue;
+              const q = fieldPath(p, inner);
+              holes.push({
+                keys: [...fieldKeys, inner],
+                path: q,
+                parts: partsOf(v, q),
+                markdown: false,
+                rule: undefined,
+              });
+              nested = true;
+            }
+          }
+        }
+        if (nested) leaves.push({ keys, place: at, path });
+      };
+      visit(component, [], `components[${index}]`, place);
+      if (holes.length > 0) patches.push({ index, holes, leaves });
+    });
+    for (const f of fields) if (!fieldsFirst.includes(f.name)) addField(f);
+
+    const escapes = params.map(() => false);
+    for (const patch of patches) {
+      for (const hole of patch.holes) {
+        if (!hole.markdown) continue;
+        for (const part of hole.parts) if (typeof part === "number") escapes[part] = true;
+      }
+    }
+    this.params = params.map((p) => Object.freeze(p));
+    this.problems = problems;
+    this.skeleton = components;
+    this.patches = patches;
+    this.fields = fieldHoles;
+    this.escapes = escapes;
+    Object.freeze(this);
+  }
+
+  /**
+   * Checks `params` against the declared parameters: every one given, none unknown, each of
+   * its type. Returns each value as text (and Markdown-escaped where a Markdown field needs it).
+   */
+  resolve(params: unknown, out: Problem[]): Values | undefined {
+    if (!isRecord(params)) {
+      out.push({
+        path: "params",
+        message: `must be an object with a value for each parameter, got ${showValue(params)}`,
+      });
+      return undefined;
+    }
+    const list = this.params;
+    const text = new Array<string>(list.length);
+    const escaped = new Array<string>(list.length);
+    let found = 0;
+    for (let i = 0; i < list.length; i++) {
+      const info = list[i] as ParamInfo;
+      if (!Object.hasOwn(params, info.name)) {
+        out.push({
+          path: fieldPath("params", info.name),
+          message: `is missing: the template's {{${info.name}}} needs a ${info.type}`,
+        });
+        continue;
+      }
+      found++;
+      const value = toText(params[info.name], info.type, fieldPath("params", info.name), out);
+      if (value === undefined) continue;
+      text[i] = value;
+      if (this.escapes[i] === true) escaped[i] = escapeMarkdown(value);
+    }
+    const keys = Object.keys(params);
+    if (keys.length !== found) {
+      const names = list.map((p) => p.name).join(", ") || "none";
+      for (const key of keys) {
+        if (this.index.has(key)) continue;
+        out.push({
+          path: fieldPath("params", key),
+          message: `is not a parameter of this template (it takes ${names})`,
+        });
+      }
+    }
+    return { text, escaped };
+  }
+
+  /** The components with every hole filled in and checked. */
+  components(values: Values, out: Problem[]): AnyComponent[] {
+    const result = this.skeleton.slice();
+    for (const patch of this.patches) {
+      let component = result[patch.index] as unknown;
+      for (const hole of patch.holes) {
+        const value = fill(hole, values);
+        if (value === undefined) continue;
+        if (hole.rule !== undefined && hole.rule(value, hole.path, out) === undefined) continue;
+        component = setIn(component, hole.keys, 0, value);
+      }
+      for (const leaf of patch.leaves) {
+        const checked = normalizeComponent(getIn(component, leaf.keys), leaf.place, leaf.path, out);
+        if (checked !== undefined) component = setIn(component, leaf.keys, 0, checked);
+      }
+      result[patch.index] = component as AnyComponent;
+    }
+    return result;
+  }
+
+  /** True when the event field `name` has slots. */
+  hasField(name: string): boolean {
+    return this.fields.has(name);
+  }
+
+  /** An event field filled in and checked (undefined when its check failed). */
+  field(name: string, values: Values, out: Problem[]): string | undefined {
+    const hole = this.fields.get(name);
+    if (hole === undefined) return undefined;
+    const value = fill(hole, values);
+    if (value === undefined) return undefined;
+    return hole.rule?.(value, hole.path, out) === undefined ? undefined : value;
+  }
+}
+
+/** Every parameter's value as text, and Markdown-escaped where needed. */
+export interface Values {
+  readonly text: readonly (string | undefined)[];
+  readonly escaped: readonly (string | undefined)[];
+}
+
+function fill(hole: Hole, values: Values): string | undefined {
+  const source = hole.markdown ? values.escaped : values.text;
+  const parts = hole.parts;
+  if (parts.length === 1) {
+    const only = parts[0] as Part;
+    return typeof only === "string" ? only : source[only];
+  }
+  let result = "";
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as Part;
+    if (typeof part === "string") result += part;
+    else {
+      const value = source[part];
+      if (value === undefined) return undefined;
+      result += value;
+    }
+  }
+  return result;
+}
+
+/** Checks one parameter's value against its type and writes it as text. */
+function toText(value: unknown, type: SlotType, path: string, out: Problem[]): string | undefined {
+  switch (type) {
+    case "string":
+      if (typeof value === "string") return value;
+      if (typeof value === "number" && Number.isFinite(value)) return String(value);
+      if (value instanceof Date) return checkDate(toIsoString(value), path, out);
+      out.push({ path, message: `must be a string or a finite number, got ${showValue(value)}` });
+      return undefined;
+    case "number":
+      if (typeof value === "number" && Number.isFinite(value)) return String(value);
+      out.push({ path, message: `must be a finite number, got ${showValue(value)}` });
+      return undefined;
+    case "url":
+      if (typeof value === "string" && isHttpUrl(value)) return value;
+      out.push({ path, message: `${showValue(value)} is not an absolute http(s) URL` });
+      return undefined;
+    case "date-time":
+      return checkDate(toIsoString(value), path, out);
+  }
+}
+
+function checkDate(value: unknown, path: string, out: Problem[]): string | undefined {
+  if (typeof value === "string" && isIsoDateTime(value)) return value;
+  out.push({
+    path,
+    message: `${showValue(value)} is not an ISO 8601 date-time with an offset (e.g. 2024-10-28T18:30:00Z)`,
+  });
+  return undefined;
+}
+
+/** A copy of `target` with `value` at `keys[from…]`: only the objects on the way are copied. */
+function setIn(target: unknown, keys: readonly (string | number)[], from: number, value: unknown) {
+  if (from === keys.length) return value;
+  const key = keys[from] as string | number;
+  if (Array.isArray(target)) {
+    const copy = target.slice();
+    copy[key as number] = setIn(target[key as number], keys, from + 1, value);
+    return Object.freeze(copy);
+  }
+  const source = target as Record<string, unknown>;
+  const copy: Record<string, unknown> = { ...source };
+  copy[key] = setIn(source[key], keys, from + 1, value);
+  return Object.freeze(copy);
+}
+
+function getIn(target: unknown, keys: readonly (string | number)[]): unknown {
+  let value = target;
+  for (const key of keys) value = (value as Record<string | number, unknown>)[key];
+  return value;
+}

@@ -1,0 +1,157 @@
+import { isOpenValue, isRecord, type AnyComponent } from "../components/index.js";
+import { Markdown } from "./markdown.js";
+import type { ParamInfo } from "./render.js";
+import { Slot, SlotString, type SlotType } from "./slot.js";
+import { escapeLiteral, slotToken } from "./template-syntax.js";
+
+/** The version of the template document format this library writes and reads. */
+export const TEMPLATE_VERSION = 1;
+
+/** Where the JSON Schema for template documents is published (it ships in the package too). */
+export const TEMPLATE_SCHEMA_URL = "https://unpkg.com/plain-events/schema/template.schema.json";
+
+/** One declared parameter of a template document. */
+export interface TemplateParamDeclaration {
+  /** What values `render()` accepts: `string` unless given. */
+  readonly type?: SlotType;
+  /** A note for whoever fills the template in. */
+  readonly description?: string;
+}
+
+/**
+ * A shareable event template: Plain's own component JSON, with slots written as `{{name}}`
+ * inside strings (a literal `{{` is written `{{'{{'}}`). Text fields (`componentText.text`)
+ * are Markdown as written, and the values filled into them are escaped.
+ *
+ * @example
+ * ```json
+ * {
+ *   "$schema": "https://unpkg.com/plain-events/schema/template.schema.json",
+ *   "version": 1,
+ *   "title": "API key generated",
+ *   "params": { "fingerprint": { "type": "string" }, "adminUrl": { "type": "url" } },
+ *   "components": [
+ *     { "componentText": { "text": "Fingerprint **{{fingerprint}}**" } },
+ *     { "componentLinkButton": { "linkButtonUrl": "{{adminUrl}}", "linkButtonLabel": "View" } }
+ *   ]
+ * }
+ * ```
+ */
+export interface TemplateDocument {
+  readonly $schema?: string;
+  readonly version: typeof TEMPLATE_VERSION;
+  readonly title: string;
+  /** For people reading the document; not sent to Plain. */
+  readonly description?: string;
+  /** Every slot the document uses, by name, in order of first use. */
+  readonly params: { readonly [name: string]: TemplateParamDeclaration };
+  readonly externalId?: string;
+  readonly timestamp?: string;
+  readonly collapsed?: boolean;
+  /** Plain's `EventComponentInput` JSON, with `{{slots}}` in its strings. */
+  readonly components: readonly unknown[];
+}
+
+/** Options of `toTemplateJSON()`. */
+export interface TemplateJSONOptions {
+  /** The `$schema` to write: the published schema unless given; `false` leaves it out. */
+  readonly schema?: string | false;
+  /** A note on the whole template, for people reading the document. */
+  readonly description?: string;
+}
+
+/**
+ * The string fields, by name, that may hold slots; any other string (an enum such as
+ * `spacerSize`) is read as written. Names are unique across Plain's components because each
+ * carries its component's prefix; the identifier objects' fields are listed too.
+ */
+export const SLOT_FIELDS: ReadonlySet<string> = new Set([
+  "text",
+  "plainText",
+  "linkButtonUrl",
+  "linkButtonLabel",
+  "copyButtonValue",
+  "copyButtonTooltipLabel",
+  "badgeLabel",
+  "workflowButtonLabel",
+  "workflowId",
+  "workflowKey",
+  "dateTimeIso8601",
+  "userId",
+  "emailAddress",
+  "machineUserId",
+]);
+
+/** The fields that hold lists of child components. */
+export const CHILD_FIELDS: ReadonlySet<string> = new Set([
+  "rowMainContent",
+  "rowAsideContent",
+  "containerContent",
+]);
+
+/** A value with slots, or a literal string, written as a document string. */
+export function writeString(value: unknown): string {
+  if (typeof value === "string") return escapeLiteral(value);
+  if (value instanceof Slot) return slotToken(value.name);
+  if (value instanceof Markdown || value instanceof SlotString) {
+    return value.parts
+      .map((p) => (typeof p === "string" ? escapeLiteral(p) : slotToken(p.name)))
+      .join("");
+  }
+  throw new TypeError(`toTemplateJSON: cannot write ${typeof value} as a template string`);
+}
+
+/** A compiled component (which may hold open values) as document JSON. */
+export function writeComponent(component: AnyComponent): unknown {
+  return writeValue(component, "");
+}
+
+function writeValue(value: unknown, field: string): unknown {
+  if (isOpenValue(value) || (typeof value === "string" && SLOT_FIELDS.has(field))) {
+    if (!SLOT_FIELDS.has(field)) {
+      throw new TypeError(`toTemplateJSON: ${field} cannot hold a slot in a template document`);
+    }
+    return writeString(value);
+  }
+  if (Array.isArray(value)) return value.map((v) => writeValue(v, ""));
+  if (isRecord(value)) {
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) copy[key] = writeValue(value[key], key);
+    return copy;
+  }
+  return value;
+}
+
+/** The event's parts that a document holds. */
+export interface DocumentSource {
+  readonly title: unknown;
+  readonly externalId?: unknown;
+  readonly timestamp?: unknown;
+  readonly collapsed?: boolean | undefined;
+  readonly components: readonly AnyComponent[];
+  readonly params: readonly ParamInfo[];
+}
+
+/** Writes a template document, keys in a fixed order so that documents diff cleanly. */
+export function writeDocument(
+  source: DocumentSource,
+  options: TemplateJSONOptions = {},
+): TemplateDocument {
+  const doc: Record<string, unknown> = {};
+  const schema = options.schema ?? TEMPLATE_SCHEMA_URL;
+  if (schema !== false) doc.$schema = schema;
+  doc.version = TEMPLATE_VERSION;
+  doc.title = writeString(source.title);
+  if (options.description !== undefined) doc.description = options.description;
+  const params: Record<string, TemplateParamDeclaration> = {};
+  for (const p of source.params) {
+    params[p.name] =
+      p.description === undefined ? { type: p.type } : { type: p.type, description: p.description };
+  }
+  doc.params = params;
+  if (source.externalId !== undefined) doc.externalId = writeString(source.externalId);
+  if (source.timestamp !== undefined) doc.timestamp = writeString(source.timestamp);
+  if (source.collapsed !== undefined) doc.collapsed = source.collapsed;
+  doc.components = source.components.map(writeComponent);
+  return doc as unknown as TemplateDocument;
+}
