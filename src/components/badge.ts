@@ -22,5 +22,7 @@ export const badgeSpec: ComponentSpec<"componentBadge"> = {
 };
 
 export function createBadge(label: unknown, color?: unknown) {
-  return { componentBadge: { badgeLabel: label, badgeColor: color } };
+  const body: Record<string, unknown> = { badgeLabel: label };
+  if (color != null) body.badgeColor = color;
+  return { componentBadge: body };
 }

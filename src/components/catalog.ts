@@ -8,7 +8,7 @@ import { ALLOWED, describePlace, type ComponentKey, type Place } from "./nesting
 import { plainTextSpec, type PlainTextComponent } from "./plain-text.js";
 import { fieldPath, showValue, type Problem } from "./problems.js";
 import { rowSpec, type RowComponent } from "./row.js";
-import { isRecord, object, type Rule } from "./rules.js";
+import { checkFields, isRecord, object, type Rule } from "./rules.js";
 import { spacerSpec, type SpacerComponent } from "./spacer.js";
 import type { ComponentSpec } from "./spec.js";
 import { textSpec, type TextComponent } from "./text.js";
@@ -72,6 +72,10 @@ const SPECS: Readonly<Record<ComponentKey, ComponentSpec>> = {
 const RULES = Object.fromEntries(
   Object.values(SPECS).map((spec) => [spec.key, object(spec.shape)]),
 ) as Readonly<Record<ComponentKey, Rule<Record<string, unknown>>>>;
+
+const CHECKS = Object.fromEntries(
+  Object.values(SPECS).map((spec) => [spec.key, checkFields(spec.shape)]),
+) as Readonly<Record<ComponentKey, ReturnType<typeof checkFields>>>;
 
 const ALLOWED_SETS = Object.fromEntries(
   Object.entries(ALLOWED).map(([place, keys]) => [place, new Set<string>(keys)]),
@@ -138,6 +142,24 @@ export function normalizeComponent(
   const component = Object.freeze({ [key]: body }) as unknown as AnyComponent;
   CHECKED.add(component);
   return component;
+}
+
+/**
+ * Checks a component the builder made itself (its `create…` function, fields in order, options
+ * left out): that it may stand at `place`, and every field's rule. No copy, no key scan: this
+ * is the builder's hot path. Problems go into `out` with paths under the component key.
+ */
+export function checkBuilt(
+  component: Record<string, Record<string, unknown>>,
+  key: ComponentKey,
+  place: Place,
+  out: Problem[],
+): void {
+  if (!ALLOWED_SETS[place].has(key)) {
+    out.push({ path: key, message: `cannot stand inside ${describePlace(place)}` });
+    return;
+  }
+  CHECKS[key](component[key] as Record<string, unknown>, key, out);
 }
 
 /** A rule for a list of components at `place`: at least one, each checked and normalized. */

@@ -29,5 +29,7 @@ export const copyButtonSpec: ComponentSpec<"componentCopyButton"> = {
 };
 
 export function createCopyButton(value: unknown, tooltip?: unknown) {
-  return { componentCopyButton: { copyButtonValue: value, copyButtonTooltipLabel: tooltip } };
+  const body: Record<string, unknown> = { copyButtonValue: value };
+  if (tooltip != null) body.copyButtonTooltipLabel = tooltip;
+  return { componentCopyButton: body };
 }

@@ -19,5 +19,5 @@ export const dividerSpec: ComponentSpec<"componentDivider"> = {
 };
 
 export function createDivider(spacing?: unknown) {
-  return { componentDivider: { dividerSpacingSize: spacing } };
+  return { componentDivider: spacing == null ? {} : { dividerSpacingSize: spacing } };
 }

@@ -35,12 +35,9 @@ export const plainTextSpec: ComponentSpec<"componentPlainText"> = {
   },
 };
 
-export function createPlainText(value: unknown, options: PlainTextOptions = {}) {
-  return {
-    componentPlainText: {
-      plainText: value,
-      plainTextSize: options.size,
-      plainTextColor: options.color,
-    },
-  };
+export function createPlainText(value: unknown, options?: PlainTextOptions) {
+  const body: Record<string, unknown> = { plainText: value };
+  if (options?.size != null) body.plainTextSize = options.size;
+  if (options?.color != null) body.plainTextColor = options.color;
+  return { componentPlainText: body };
 }

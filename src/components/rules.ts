@@ -93,8 +93,14 @@ export const httpUrl: Rule<string> = (value, path, out) => {
 // `java\tscript:` slips past naive checks.
 const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f-\u009f]/;
 
+// The common case, decided without parsing: an ASCII host whose last label starts with a letter
+// (so never an IPv4 address, which the full parser must judge), no port, no user info.
+const SIMPLE_HTTP_URL =
+  /^https?:\/\/(?![^/?#]*xn--)(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*(?:[/?#][\u0021-\u007e]*)?$/i;
+
 /** True for an absolute `http:`/`https:` URL with a host and no spaces or control characters. */
 export function isHttpUrl(value: string): boolean {
+  if (SIMPLE_HTTP_URL.test(value)) return true;
   if (value.length === 0 || CONTROL_OR_SPACE.test(value)) return false;
   const lower = value.slice(0, 8).toLowerCase();
   if (!lower.startsWith("http://") && !lower.startsWith("https://")) return false;
@@ -199,6 +205,52 @@ export interface ObjectShape {
 }
 
 /**
+ * The paths of an object's fields under one parent path. The builder checks every component
+ * under the same parent, so remembering the last parent makes paths free on the hot path.
+ */
+function fieldPaths(names: readonly string[]): (parent: string) => readonly string[] {
+  let lastParent: string | undefined;
+  let lastPaths: readonly string[] = [];
+  return (parent) => {
+    if (parent !== lastParent) {
+      lastPaths = names.map((name) => fieldPath(parent, name));
+      lastParent = parent;
+    }
+    return lastPaths;
+  };
+}
+
+/**
+ * Checks the fields of an object the builder made itself: fields in order, options left out
+ * entirely. No copy and no scan for unknown keys, since there can be none. The object must
+ * still be the builder's own (not yet frozen): nested copies are written back into it.
+ */
+export function checkFields(
+  shape: ObjectShape,
+): (value: Record<string, unknown>, path: string, out: Problem[]) => void {
+  const names = Object.keys(shape.fields);
+  const fields = names.map((name) => shape.fields[name] as Field);
+  const paths = fieldPaths(names);
+  return (value, path, out) => {
+    let at: readonly string[] | undefined;
+    for (let i = 0; i < names.length; i++) {
+      const field = fields[i] as Field;
+      const raw = value[names[i] as string];
+      if (raw === undefined || raw === null) {
+        if (field.required)
+          out.push({ path: (at ??= paths(path))[i] as string, message: "is required" });
+        continue;
+      }
+      // Rules only read the path when they report, so the lookup is cheap either way. A rule
+      // that copies (a nested identifier object, say) hands back its copy, which replaces the
+      // caller's own object so that the builder never shares it.
+      const checked = field.rule(raw, (at ??= paths(path))[i] as string, out);
+      if (checked !== raw && checked !== undefined) value[names[i] as string] = checked;
+    }
+  };
+}
+
+/**
  * Checks an input object against its shape and returns a copy with the fields in a fixed
  * order. Fields left out (or `null`) are omitted, never sent as `null`. Unknown fields and
  * deprecated aliases are problems, not silently dropped.
@@ -206,23 +258,25 @@ export interface ObjectShape {
 export function object(shape: ObjectShape): Rule<Record<string, unknown>> {
   const names = Object.keys(shape.fields);
   const list = names.join(", ");
+  const paths = fieldPaths(names);
   return (value, path, out) => {
     if (!isRecord(value)) {
       out.push({ path, message: `must be an object with ${list}, got ${showValue(value)}` });
       return undefined;
     }
     const result: Record<string, unknown> = {};
+    const at = paths(path);
     let given = 0;
-    for (const name of names) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
       const field = shape.fields[name] as Field;
       const raw = Object.hasOwn(value, name) ? value[name] : undefined;
-      const at = fieldPath(path, name);
       if (raw === undefined || raw === null) {
-        if (field.required) out.push({ path: at, message: "is required" });
+        if (field.required) out.push({ path: at[i] as string, message: "is required" });
         continue;
       }
       given++;
-      const checked = field.rule(raw, at, out);
+      const checked = field.rule(raw, at[i] as string, out);
       if (checked !== undefined) result[name] = checked;
     }
     for (const key of Object.keys(value)) {

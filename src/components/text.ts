@@ -38,8 +38,9 @@ export const textSpec: ComponentSpec<"componentText"> = {
   },
 };
 
-export function createText(value: unknown, options: TextOptions = {}) {
-  return {
-    componentText: { text: value, textSize: options.size, textColor: options.color },
-  };
+export function createText(value: unknown, options?: TextOptions) {
+  const body: Record<string, unknown> = { text: value };
+  if (options?.size != null) body.textSize = options.size;
+  if (options?.color != null) body.textColor = options.color;
+  return { componentText: body };
 }
