@@ -53,8 +53,10 @@ export interface StoredEvent {
 /** One HTTP request the server received. */
 export interface ReceivedRequest {
   readonly requestId: string;
-  /** Header names in lower case. `authorization` is replaced by `Bearer [redacted]` when it was right. */
+  /** Header names in lower case; `authorization`, when sent, reads `[redacted]`. */
   readonly headers: Readonly<Record<string, string>>;
+  /** Whether it carried `Authorization: Bearer <the server's key>`. */
+  readonly authorized: boolean;
   /** The body exactly as received. */
   readonly body: string;
   /** The fault it consumed, if any. */
@@ -287,11 +289,11 @@ export async function startPlainTestServer(
       if (value === undefined) continue;
       headers[name] = Array.isArray(value) ? value.join(", ") : value;
     }
-    // The test server never keeps the key, even in its own log.
-    if (authorized) headers.authorization = "Bearer [redacted]";
+    // The test server never keeps a key, right or wrong, even in its own log.
+    if (headers.authorization !== undefined) headers.authorization = "[redacted]";
     const path = (req.url ?? "/").split("?")[0];
     if (req.method !== "POST" || path !== PATH) {
-      const record: ReceivedRequest = { requestId, headers, body, status: 0 };
+      const record: ReceivedRequest = { requestId, headers, authorized, body, status: 0 };
       requests.push(record);
       json(res, record, 404, { errors: [{ message: `No route: ${req.method} ${path}` }] });
       return;
@@ -300,6 +302,7 @@ export async function startPlainTestServer(
     const record: ReceivedRequest = {
       requestId,
       headers,
+      authorized,
       body,
       status: 0,
       ...(fault === undefined ? {} : { fault }),
