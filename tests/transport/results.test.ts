@@ -87,9 +87,9 @@ describe("sendOrThrow", () => {
   });
 
   it("keeps the ValidationError as the cause of a validation failure", async () => {
-    const thrown = await sendOrThrow(memoryTransport(), customerRequest({ title: "" })).catch(
-      (e: unknown) => e as SendError,
-    );
+    const thrown = (await sendOrThrow(memoryTransport(), customerRequest({ title: "" })).catch(
+      (e: unknown) => e,
+    )) as SendError;
     expect(thrown.kind).toBe("validation");
     expect(thrown.cause).toBeInstanceOf(ValidationError);
     expect(thrown.message).toContain("input.title");
@@ -122,7 +122,7 @@ describe("the API key never leaks", () => {
     expect(result).toMatchObject({ ok: false, error: { kind: "network", code: "ECONNRESET" } });
     expect(leaks(result)).toBe(false);
     expect(JSON.stringify(result)).toContain("[redacted]");
-    const thrown = await sendOrThrow(t, customerRequest()).catch((e: unknown) => e as SendError);
+    const thrown = (await sendOrThrow(t, customerRequest()).catch((e: unknown) => e)) as SendError;
     expect(leaks(thrown.message)).toBe(false);
     expect(leaks(thrown.stack)).toBe(false);
     expect(leaks(thrown.error)).toBe(false);
