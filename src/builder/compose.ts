@@ -343,11 +343,11 @@ export class Composer<Meta = unknown> {
    */
   render(params: unknown): this {
     const { plan, problems } = this._prepare();
-    const out: Problem[] = [...problems];
+    const out: Problem[] = problems.length === 0 ? [] : [...problems];
     const values = plan.resolve(params, out);
     let result = this;
     if (values !== undefined) {
-      result = this._filled(plan, values, listOf(plan.components(values, out)), out);
+      result = this._filled(plan, values, listOf(plan.components(values, out), plan.kinds), out);
     }
     if (out.length > 0) throw new ValidationError(this._subject(), out);
     return result;
@@ -392,12 +392,15 @@ export interface Prepared {
 const PREPARED = new WeakMap<Composer<unknown>, Prepared>();
 
 /** A list of rendered components, one cell each: they were all checked while rendering. */
-function listOf(components: readonly AnyComponent[]): KindCell | undefined {
+function listOf(
+  components: readonly AnyComponent[],
+  keys: readonly string[],
+): KindCell | undefined {
   let list: KindCell | undefined;
   let kinds = 0;
   for (let i = 0; i < components.length; i++) {
     const component = components[i] as AnyComponent;
-    const key = Object.keys(component)[0] as ComponentKey;
+    const key = keys[i] as ComponentKey;
     kinds |= KIND_BIT[key];
     list = { prev: list, size: i + 1, component, key, kinds };
   }

@@ -79,6 +79,7 @@ class EventComposer extends Composer<EventMeta> {
 
   /** @internal */
   override _filled(plan: Plan, values: Values, list: Composer["_list"], out: Problem[]): this {
+    if (!plan.hasFields) return new EventComposer(this._tag, list, this._meta) as this;
     const meta: { -readonly [K in keyof EventMeta]: EventMeta[K] } = { ...this._meta };
     for (const name of ["title", "externalId", "timestamp"] as const) {
       if (!plan.hasField(name)) continue;

@@ -51,6 +51,10 @@ const LINE_START = /(^|\n)([ \t]*)([#>+=-]|\d+[.)])/g;
 // Bare-URL autolinks (GFM): break `://` and `www.` so that no link is made.
 const AUTOLINK = /:\/\/|\bwww\./gi;
 
+// Every character any of the three patterns above needs: when none is present, escaping
+// changes nothing. (`.`, `)` and `:` cover the numbered lists, `www.` and `://`.)
+const MAY_NEED_ESCAPE = /[\\`*_[\]()<>~|&@#>+=\-.:]/;
+
 /**
  * Escapes a value so that Markdown shows it as written: no emphasis, links, HTML or lists.
  *
@@ -60,6 +64,8 @@ const AUTOLINK = /:\/\/|\bwww\./gi;
  * ```
  */
 export function escapeMarkdown(value: string): string {
+  // Most values (ids, names, numbers) hold none of these; skip the three replaces for them.
+  if (!MAY_NEED_ESCAPE.test(value)) return value;
   return value
     .replace(INLINE, "\\$&")
     .replace(AUTOLINK, (m) => (m === "://" ? "\\://" : `${m.slice(0, 3)}\\.`))

@@ -31,6 +31,16 @@ export interface ParamInfo {
   readonly description?: string;
 }
 
+/** A parameter with what `resolve()` needs at hand. */
+interface ParamSlot {
+  readonly name: string;
+  readonly type: SlotType;
+  /** `params.name`, made once rather than on every render. */
+  readonly path: string;
+  /** Whether a Markdown field takes its value, so that it is escaped. */
+  readonly escape: boolean;
+}
+
 /** A literal string, or the index of a parameter whose value goes there. */
 type Part = string | number;
 
@@ -98,12 +108,16 @@ export class Plan {
   readonly params: readonly ParamInfo[];
   /** Problems with the template itself (a slot declared with two types). */
   readonly problems: readonly Problem[];
+  /** Each top-level component's kind, so that the rendered list needs no `Object.keys`. */
+  readonly kinds: readonly string[];
+  /** True when an event field (title, externalId, timestamp) has slots. */
+  readonly hasFields: boolean;
+  private readonly slots: readonly ParamSlot[];
+  private readonly names: string;
   private readonly index = new Map<string, number>();
   private readonly skeleton: readonly AnyComponent[];
   private readonly patches: readonly Patch[];
   private readonly fields: ReadonlyMap<string, Hole>;
-  /** Which parameters need a Markdown-escaped form. */
-  private readonly escapes: readonly boolean[];
 
   constructor(
     components: readonly AnyComponent[],
@@ -219,10 +233,18 @@ export class Plan {
     }
     this.params = params.map((p) => Object.freeze(p));
     this.problems = problems;
+    this.kinds = components.map((c) => Object.keys(c)[0] as string);
+    this.hasFields = fieldHoles.size > 0;
+    this.slots = params.map((p, i) => ({
+      name: p.name,
+      type: p.type,
+      path: fieldPath("params", p.name),
+      escape: escapes[i] === true,
+    }));
+    this.names = params.map((p) => p.name).join(", ") || "none";
     this.skeleton = components;
     this.patches = patches;
     this.fields = fieldHoles;
-    this.escapes = escapes;
     Object.freeze(this);
   }
 
@@ -238,33 +260,31 @@ export class Plan {
       });
       return undefined;
     }
-    const list = this.params;
-    const text = new Array<string>(list.length);
-    const escaped = new Array<string>(list.length);
+    const list = this.slots;
+    const text = new Array<string | undefined>(list.length);
+    const escaped = new Array<string | undefined>(list.length);
     let found = 0;
     for (let i = 0; i < list.length; i++) {
-      const info = list[i] as ParamInfo;
+      const info = list[i] as ParamSlot;
       if (!Object.hasOwn(params, info.name)) {
         out.push({
-          path: fieldPath("params", info.name),
+          path: info.path,
           message: `is missing: the template's {{${info.name}}} needs a ${info.type}`,
         });
         continue;
       }
       found++;
-      const value = toText(params[info.name], info.type, fieldPath("params", info.name), out);
-      if (value === undefined) continue;
+      const value = toText(params[info.name], info.type, info.path, out);
       text[i] = value;
-      if (this.escapes[i] === true) escaped[i] = escapeMarkdown(value);
+      if (info.escape && value !== undefined) escaped[i] = escapeMarkdown(value);
     }
     const keys = Object.keys(params);
     if (keys.length !== found) {
-      const names = list.map((p) => p.name).join(", ") || "none";
       for (const key of keys) {
         if (this.index.has(key)) continue;
         out.push({
           path: fieldPath("params", key),
-          message: `is not a parameter of this template (it takes ${names})`,
+          message: `is not a parameter of this template (it takes ${this.names})`,
         });
       }
     }
@@ -280,7 +300,10 @@ export class Plan {
         const value = fill(hole, values);
         if (value === undefined) continue;
         if (hole.rule !== undefined && hole.rule(value, hole.path, out) === undefined) continue;
-        component = setIn(component, hole.keys, 0, value);
+        component =
+          hole.keys.length === 2
+            ? setField(component, hole.keys[0] as string, hole.keys[1] as string, value)
+            : setIn(component, hole.keys, 0, value);
       }
       for (const leaf of patch.leaves) {
         const checked = normalizeComponent(getIn(component, leaf.keys), leaf.place, leaf.path, out);
@@ -375,6 +398,18 @@ function setIn(target: unknown, keys: readonly (string | number)[], from: number
   const source = target as Record<string, unknown>;
   const copy: Record<string, unknown> = { ...source };
   copy[key] = setIn(source[key], keys, from + 1, value);
+  return Object.freeze(copy);
+}
+
+/** `setIn` for the common case: a field of a top-level leaf. */
+function setField(component: unknown, key: string, field: string, value: string): unknown {
+  const body = { ...((component as Record<string, unknown>)[key] as object) } as Record<
+    string,
+    unknown
+  >;
+  body[field] = value;
+  const copy: Record<string, unknown> = {};
+  copy[key] = Object.freeze(body);
   return Object.freeze(copy);
 }
 
