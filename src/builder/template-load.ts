@@ -144,11 +144,14 @@ export function loadTemplate<const P extends readonly string[] = readonly string
   }
 
   // The builder's own checks, with the document's paths; call sites would point in here.
+  const inComponents = (p: Problem) => p.path.startsWith("components");
   const problems = [
-    ...out.filter((p) => p.path === "" || !p.path.startsWith("components")),
+    ...out.filter((p) => !inComponents(p)),
     ...builder._settingProblems(),
-    ...out.filter((p) => p.path !== "" && p.path.startsWith("components")),
-    ...compileList(builder._list, "components").problems,
+    // The document's own problems and the builder's, in component order.
+    ...[...out.filter(inComponents), ...compileList(builder._list, "components").problems].sort(
+      (a, b) => componentIndex(a.path) - componentIndex(b.path),
+    ),
   ].map(({ path, message }) => ({ path, message }));
   if (problems.length > 0) {
     const subject =
@@ -156,6 +159,10 @@ export function loadTemplate<const P extends readonly string[] = readonly string
     throw new ValidationError(subject, problems);
   }
   return builder as unknown as EventBuilder<P[number]>;
+}
+
+function componentIndex(path: string): number {
+  return Number(/^components\[(\d+)\]/.exec(path)?.[1] ?? -1);
 }
 
 /**
