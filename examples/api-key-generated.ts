@@ -4,6 +4,7 @@
  * Run it with `npm run demo`. It prints the request that would be sent: the mutation to call
  * and its exact input.
  */
+import { pathToFileURL } from "node:url";
 import { event, md } from "plain-events";
 
 const fingerprint = "3b7896975ee9fd15eeb7";
@@ -23,6 +24,6 @@ export const request = apiKeyGenerated
   .externalId(`key-${fingerprint}`)
   .build();
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   console.log(JSON.stringify(request, null, 2));
 }
