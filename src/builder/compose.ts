@@ -323,7 +323,10 @@ export class Composer<Meta = unknown> {
 
   components(): AnyComponent[] {
     const compiled = compileList(this._list, "components");
-    throwIfInvalid(this._subject(), compiled);
+    // The subject is only worked out when something is wrong: this is the hot path.
+    if (compiled.problems.length > 0 || compiled.slots.length > 0) {
+      throwIfInvalid(this._subject(), compiled);
+    }
     return compiled.components;
   }
 

@@ -231,7 +231,9 @@ class TargetedComposer {
 
   build(): EventRequest {
     const { request, problems, slots } = this._compile();
-    throwIfInvalid(this._event._subject(), { components: [], problems, slots });
+    if (problems.length > 0 || slots.length > 0) {
+      throwIfInvalid(this._event._subject(), { components: [], problems, slots });
+    }
     return request;
   }
 

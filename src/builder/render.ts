@@ -113,6 +113,8 @@ export class Plan {
   /** True when an event field (title, externalId, timestamp) has slots. */
   readonly hasFields: boolean;
   private readonly slots: readonly ParamSlot[];
+  /** True when some value goes into Markdown and needs an escaped form. */
+  private readonly escapes: boolean;
   private readonly names: string;
   private readonly index = new Map<string, number>();
   private readonly skeleton: readonly AnyComponent[];
@@ -242,6 +244,7 @@ export class Plan {
       escape: escapes[i] === true,
     }));
     this.names = params.map((p) => p.name).join(", ") || "none";
+    this.escapes = escapes.includes(true);
     this.skeleton = components;
     this.patches = patches;
     this.fields = fieldHoles;
@@ -262,7 +265,7 @@ export class Plan {
     }
     const list = this.slots;
     const text = new Array<string | undefined>(list.length);
-    const escaped = new Array<string | undefined>(list.length);
+    const escaped = this.escapes ? new Array<string | undefined>(list.length) : text;
     let found = 0;
     for (let i = 0; i < list.length; i++) {
       const info = list[i] as ParamSlot;
