@@ -47,8 +47,9 @@ function subject(val: unknown): { preview: PreviewInput; json: unknown } {
   // response entry: show those. Other builders show their components.
   if (typeof val.build === "function") {
     const built: unknown = val.build();
-    if (isRequest(built) || isCardEntry(built))
-      return { preview: built as PreviewInput, json: built };
+    if (isRequest(built) || isCardEntry(built)) {
+      return { preview: built as unknown as PreviewInput, json: built };
+    }
   }
   return { preview: val as unknown as PreviewSource, json: val.components() };
 }
