@@ -41,7 +41,7 @@ export function showValue(value: unknown): string {
   }
   if (Array.isArray(value)) return "an array";
   if (value instanceof Date) return "a Date";
-  return `a ${typeof value}`;
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
 /**

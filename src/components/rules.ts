@@ -281,7 +281,10 @@ export function object(shape: ObjectShape): Rule<Record<string, unknown>> {
     }
     for (const key of Object.keys(value)) {
       if (Object.hasOwn(shape.fields, key)) continue;
-      const instead = shape.deprecated?.[key];
+      const instead =
+        shape.deprecated !== undefined && Object.hasOwn(shape.deprecated, key)
+          ? shape.deprecated[key]
+          : undefined;
       out.push({
         path: fieldPath(path, key),
         message:

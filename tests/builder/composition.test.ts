@@ -78,7 +78,10 @@ describe("composition", () => {
   it("rejects prototype-polluting keys in raw JSON", () => {
     const polluted = JSON.parse('{"componentText":{"text":"x","__proto__":{"polluted":true}}}');
     const problems = event("t").add(polluted).problems();
-    expect(problems[0]?.path).toBe("components[0].componentText.__proto__");
+    expect(problems[0]).toMatchObject({
+      path: "components[0].componentText.__proto__",
+      message: "is not a field Plain knows here (expected text, textSize, textColor)",
+    });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

@@ -177,7 +177,7 @@ describe("render()", () => {
       "params.adminUrl: is missing: the template's {{adminUrl}} needs a string",
     ]);
     expect(problemsOf(() => apiKeyGenerated.render({ ...values, roleCount: {} } as never))).toEqual(
-      ["params.roleCount: must be a string or a finite number, got a object"],
+      ["params.roleCount: must be a string or a finite number, got an object"],
     );
     expect(problemsOf(() => apiKeyGenerated.render(null as never))[0]).toMatch(/^params: /);
   });
@@ -185,7 +185,7 @@ describe("render()", () => {
   it("reads only own properties of params", () => {
     const inherited = Object.create({ fingerprint: "x", roleCount: 1, adminUrl: "https://a.b" });
     expect(problemsOf(() => apiKeyGenerated.render(inherited))).toEqual([
-      "params: must be an object with a value for each parameter, got a object",
+      "params: must be an object with a value for each parameter, got an object",
     ]);
     const nullProto = Object.assign(Object.create(null), values);
     expect(apiKeyGenerated.render(nullProto).components()).toHaveLength(3);
