@@ -18,6 +18,7 @@ import {
   isRecord,
   joinPath,
   normalizeComponent,
+  checkBuilt,
   OPEN,
   showValue,
   type AnyComponent,
@@ -27,7 +28,7 @@ import {
   ValidationError,
 } from "../components/index.js";
 import { Markdown } from "./markdown.js";
-import { forEachCell, push, type Cell } from "./list.js";
+import { Cell, forEachCell, HAS_PROBLEMS, HAS_SLOTS, HAS_SPLICE, plainComponents } from "./list.js";
 import { Plan, type FieldInput, type Values } from "./render.js";
 import { callSite } from "./site.js";
 import { Slot, SlotString } from "./slot.js";
@@ -56,8 +57,7 @@ const ALLOWED_BITS = Object.fromEntries(
   ]),
 ) as Record<Place, number>;
 
-/** A list cell with the kinds bitmask of everything up to it. */
-type KindCell = Cell & { readonly kinds: number };
+type KindCell = Cell;
 
 /** The result of compiling a list: components, problems with full paths, and open slots. */
 export interface Compiled {
@@ -93,8 +93,27 @@ export class Composer<Meta = unknown> {
     return new Ctor(this._tag, list, this._meta);
   }
 
-  /** @internal Appends one component given as raw JSON, checked at this builder's place. */
-  _append(raw: unknown, boundary: (...args: never[]) => unknown, open: boolean): this {
+  /**
+   * @internal Appends one component made by its `create…` function: checked in place (no copy),
+   * then frozen, since compiled payloads are shared between builders.
+   */
+  _append(
+    raw: Record<string, Record<string, unknown>>,
+    key: ComponentKey,
+    boundary: (...args: never[]) => unknown,
+    open: boolean,
+  ): this {
+    const out: Problem[] = [];
+    checkBuilt(raw, key, PLACE[this._tag], out);
+    Object.freeze(raw[key]);
+    const component = Object.freeze(raw) as unknown as AnyComponent;
+    return this._with(
+      this._cell(component, key, out, open ? slotsIn(component) : undefined, boundary),
+    );
+  }
+
+  /** @internal Appends one component given as raw JSON: normalized (copied) and checked. */
+  _appendRaw(raw: unknown, boundary: (...args: never[]) => unknown, open: boolean): this {
     const out: Problem[] = [];
     const component = normalizeComponent(raw, PLACE[this._tag], "", out);
     const key = component === undefined ? undefined : (Object.keys(component)[0] as ComponentKey);
@@ -115,15 +134,14 @@ export class Composer<Meta = unknown> {
       const site = callSite(boundary);
       if (site !== undefined) problems = problems.map((p) => ({ ...p, site }));
     }
-    const kinds = (this._list?.kinds ?? 0) | (key === undefined ? 0 : KIND_BIT[key]);
-    return Object.assign(
-      push(this._list, {
-        component,
-        key,
-        problems: problems.length > 0 ? problems : undefined,
-        slots: slots !== undefined && slots.length > 0 ? slots : undefined,
-      }),
-      { kinds },
+    return new Cell(
+      this._list,
+      component,
+      key,
+      key === undefined ? 0 : KIND_BIT[key],
+      problems.length > 0 ? problems : undefined,
+      slots !== undefined && slots.length > 0 ? slots : undefined,
+      undefined,
     );
   }
 
@@ -139,6 +157,7 @@ export class Composer<Meta = unknown> {
             : value;
     return this._append(
       createText(text, options as never),
+      "componentText",
       Composer.prototype.text,
       isOpenValue(text),
     );
@@ -147,26 +166,38 @@ export class Composer<Meta = unknown> {
   plainText(value: unknown, options?: { size?: unknown; color?: unknown }): this {
     return this._append(
       createPlainText(value, options as never),
+      "componentPlainText",
       Composer.prototype.plainText,
       isOpenValue(value),
     );
   }
 
   spacer(size: unknown): this {
-    return this._append(createSpacer(size), Composer.prototype.spacer, false);
+    return this._append(createSpacer(size), "componentSpacer", Composer.prototype.spacer, false);
   }
 
   divider(spacing?: unknown): this {
-    return this._append(createDivider(spacing), Composer.prototype.divider, false);
+    return this._append(
+      createDivider(spacing),
+      "componentDivider",
+      Composer.prototype.divider,
+      false,
+    );
   }
 
   badge(label: unknown, color?: unknown): this {
-    return this._append(createBadge(label, color), Composer.prototype.badge, isOpenValue(label));
+    return this._append(
+      createBadge(label, color),
+      "componentBadge",
+      Composer.prototype.badge,
+      isOpenValue(label),
+    );
   }
 
   button(label: unknown, url: unknown): this {
     return this._append(
       createLinkButton(label, url),
+      "componentLinkButton",
       Composer.prototype.button,
       isOpenValue(label) || isOpenValue(url),
     );
@@ -175,6 +206,7 @@ export class Composer<Meta = unknown> {
   copyButton(value: unknown, tooltip?: unknown): this {
     return this._append(
       createCopyButton(value, tooltip),
+      "componentCopyButton",
       Composer.prototype.copyButton,
       isOpenValue(value) || isOpenValue(tooltip),
     );
@@ -183,17 +215,28 @@ export class Composer<Meta = unknown> {
   workflowButton(label: unknown, workflow: unknown): this {
     return this._append(
       createWorkflowButton(label, workflow),
+      "componentWorkflowButton",
       Composer.prototype.workflowButton,
       isOpenValue(label) || hasOpenField(workflow),
     );
   }
 
   dateTime(value: unknown): this {
-    return this._append(createDateTime(value), Composer.prototype.dateTime, isOpenValue(value));
+    return this._append(
+      createDateTime(value),
+      "componentDateTime",
+      Composer.prototype.dateTime,
+      isOpenValue(value),
+    );
   }
 
   user(identifier: unknown): this {
-    return this._append(createUser(identifier), Composer.prototype.user, hasOpenField(identifier));
+    return this._append(
+      createUser(identifier),
+      "componentUser",
+      Composer.prototype.user,
+      hasOpenField(identifier),
+    );
   }
 
   row(main: unknown, aside: unknown): this {
@@ -201,14 +244,18 @@ export class Composer<Meta = unknown> {
     const asideSide = this._side("row", aside, "rowAsideContent");
     return this._nest(
       createRow(mainSide.components, asideSide.components),
-      [mainSide, asideSide],
+      { rowMainContent: mainSide, rowAsideContent: asideSide },
       Composer.prototype.row,
     );
   }
 
   container(content: unknown): this {
     const side = this._side("container", content, "containerContent");
-    return this._nest(createContainer(side.components), [side], Composer.prototype.container);
+    return this._nest(
+      createContainer(side.components),
+      { containerContent: side },
+      Composer.prototype.container,
+    );
   }
 
   /** @internal Compiles one side of a row or a container's content, with paths under `field`. */
@@ -237,21 +284,36 @@ export class Composer<Meta = unknown> {
     return compileList(list, field);
   }
 
-  /** @internal Appends a row or container whose children were compiled by `_side`. */
+  /**
+   * @internal Appends a row or container whose children were compiled by `_side`. The children
+   * were checked when they were built, so only the row or container itself is checked here: at
+   * least one component a side, and that it may stand at this builder's place.
+   */
   _nest(
-    raw: Record<string, unknown>,
-    sides: Compiled[],
+    raw: Record<string, Record<string, unknown>>,
+    sides: Readonly<Record<string, Compiled>>,
     boundary: (...args: never[]) => unknown,
   ): this {
     const key = Object.keys(raw)[0] as ComponentKey;
+    const place = PLACE[this._tag];
     const out: Problem[] = [];
-    for (const side of sides)
+    const slots: string[] = [];
+    // Misplaced: that is the one problem worth saying about the row or container itself.
+    const allowed = (ALLOWED_BITS[place] & KIND_BIT[key]) !== 0;
+    if (!allowed) out.push({ path: key, message: `cannot stand inside ${describePlace(place)}` });
+    for (const [field, side] of Object.entries(sides)) {
       for (const p of side.problems) out.push({ ...p, path: joinPath(key, p.path) });
-    // The children were checked when they were built; this checks the row or container itself
-    // (at least one component a side) and that it may stand here.
-    const component = normalizeComponent(raw, PLACE[this._tag], "", out);
-    const slots = sides.flatMap((s) => s.slots);
-    return this._with(this._cell(component, component && key, out, slots, boundary));
+      // A side whose only trouble is already reported (a callback that returned nothing) is
+      // not reported again as empty.
+      if (allowed && side.components.length === 0 && side.problems.length === 0) {
+        out.push({ path: `${key}.${field}`, message: "must hold at least one component" });
+      }
+      slots.push(...side.slots);
+      Object.freeze(side.components);
+    }
+    Object.freeze(raw[key]);
+    const component = Object.freeze(raw) as unknown as AnyComponent;
+    return this._with(this._cell(component, key, out, slots, boundary));
   }
 
   add(...items: unknown[]): this {
@@ -276,9 +338,7 @@ export class Composer<Meta = unknown> {
           );
           return;
         }
-        list = Object.assign(push(list, { splice: other }), {
-          kinds: (list?.kinds ?? 0) | other.kinds,
-        });
+        list = new Cell(list, undefined, undefined, 0, undefined, undefined, other);
         return;
       }
       const out: Problem[] = [];
@@ -405,14 +465,18 @@ function listOf(
     const component = components[i] as AnyComponent;
     const key = keys[i] as ComponentKey;
     kinds |= KIND_BIT[key];
-    list = { prev: list, size: i + 1, component, key, kinds };
+    list = new Cell(list, component, key, KIND_BIT[key], undefined, undefined, undefined);
   }
   return list;
 }
 
 /** Compiles a list into components, with every problem's path under `prefix`. */
 export function compileList(last: Cell | undefined, prefix: string): Compiled {
-  const components = new Array<AnyComponent>(last?.size ?? 0);
+  // The common case: no problems, slots or spliced fragments anywhere. Fill and go.
+  if (last === undefined || (last.flags & (HAS_PROBLEMS | HAS_SLOTS | HAS_SPLICE)) === 0) {
+    return { components: plainComponents(last, ALREADY_REPORTED), problems: NONE, slots: NONE };
+  }
+  const components = new Array<AnyComponent>(last.size);
   const problems: Problem[] = [];
   const slots: string[] = [];
   forEachCell(last, (cell, index) => {
@@ -425,6 +489,9 @@ export function compileList(last: Cell | undefined, prefix: string): Compiled {
   });
   return { components, problems, slots };
 }
+
+// Shared empty lists for the fast path; frozen so no caller can fill them by mistake.
+const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 /** Throws the one `ValidationError` for a compiled list with problems or open slots. */
 export function throwIfInvalid(subject: string, compiled: Compiled, extra: Problem[] = []): void {

@@ -1,29 +1,48 @@
 import type { AnyComponent, ComponentKey, Problem } from "../components/index.js";
 
+/** Flags a cell carries for everything up to it, so that compiling can skip whole passes. */
+export const HAS_PROBLEMS = 1;
+export const HAS_SLOTS = 2;
+export const HAS_SPLICE = 4;
+
 /**
- * A persistent, append-only list of components. Each builder call adds one cell that points
- * at the previous one, so appending is O(1) and every older builder keeps its own view: this
- * is what makes branching a base event into variants safe.
+ * One cell of a persistent, append-only list of components. Each builder call adds one cell
+ * that points at the previous one, so appending is O(1) and every older builder keeps its own
+ * view: this is what makes branching a base event into variants safe.
+ *
+ * A class rather than object literals: every cell has the same shape, which keeps the hot
+ * path monomorphic.
  */
-export interface Cell {
-  readonly prev: Cell | undefined;
+export class Cell {
   /** How many components the list holds up to and including this cell. */
   readonly size: number;
-  /** The component this cell adds (best effort when it has problems). */
-  readonly component?: AnyComponent | undefined;
-  /** Its kind, for nesting checks when a fragment is added somewhere else. */
-  readonly key?: ComponentKey | undefined;
-  /** What is wrong with it, with paths relative to the component itself. */
-  readonly problems?: readonly Problem[] | undefined;
-  /** Slot names the component waits for. */
-  readonly slots?: readonly string[] | undefined;
-  /** A whole other list (a fragment or builder), appended in O(1). */
-  readonly splice?: Cell | undefined;
-}
+  /** Bits of the component kinds up to and including this cell (see `KIND_BIT`). */
+  readonly kinds: number;
+  /** `HAS_PROBLEMS | HAS_SLOTS | HAS_SPLICE` for this cell and every cell before it. */
+  readonly flags: number;
 
-export function push(prev: Cell | undefined, cell: Omit<Cell, "prev" | "size">): Cell {
-  const size = (prev?.size ?? 0) + (cell.splice === undefined ? 1 : cell.splice.size);
-  return { ...cell, prev, size };
+  constructor(
+    readonly prev: Cell | undefined,
+    /** The component this cell adds (best effort when it has problems). */
+    readonly component: AnyComponent | undefined,
+    /** Its kind, for nesting checks when a fragment is added somewhere else. */
+    readonly key: ComponentKey | undefined,
+    kindBit: number,
+    /** What is wrong with it, with paths relative to the component itself. */
+    readonly problems: readonly Problem[] | undefined,
+    /** Slot names the component waits for. */
+    readonly slots: readonly string[] | undefined,
+    /** A whole other list (a fragment or builder), appended in O(1). */
+    readonly splice: Cell | undefined,
+  ) {
+    const own =
+      (problems === undefined ? 0 : HAS_PROBLEMS) |
+      (slots === undefined ? 0 : HAS_SLOTS) |
+      (splice === undefined ? 0 : HAS_SPLICE | splice.flags);
+    this.size = (prev?.size ?? 0) + (splice === undefined ? 1 : splice.size);
+    this.kinds = (prev?.kinds ?? 0) | kindBit | (splice?.kinds ?? 0);
+    this.flags = (prev?.flags ?? 0) | own;
+  }
 }
 
 /** Visits every component cell in order, first to last, with its index in the whole list. */
@@ -44,4 +63,17 @@ export function forEachCell(last: Cell | undefined, visit: (cell: Cell, index: n
       visit(cell, index++);
     }
   }
+}
+
+/**
+ * The components of a list with no splices, in order: the common case, filled backwards from
+ * the last cell without building a chain.
+ */
+export function plainComponents(last: Cell | undefined, fallback: AnyComponent): AnyComponent[] {
+  const components = new Array<AnyComponent>(last?.size ?? 0);
+  let i = components.length;
+  for (let cell = last; cell !== undefined; cell = cell.prev) {
+    components[--i] = cell.component ?? fallback;
+  }
+  return components;
 }

@@ -108,7 +108,7 @@ export function loadTemplate<const P extends readonly string[] = readonly string
     );
     // One at a time, not with .add(): a null or a nested list is a mistake in a document, not
     // something to skip or flatten, and every item keeps its index in paths.
-    for (const c of components) builder = builder._append(c, loadTemplate, true);
+    for (const c of components) builder = builder._appendRaw(c, loadTemplate, true);
     if (components.length === 0) {
       out.push({ path: "components", message: "must hold at least one component" });
     }
