@@ -1,9 +1,9 @@
 /**
  * ANSI styling for the terminal preview, and the one place that decides whether to use it.
  * Hand-rolled rather than `util.styleText`: Node 22+ makes `styleText` check the stream itself
- * and drop colours, which would override an explicit `color: true`.
+ * and drop colours, which would override an explicit `color: true`; and without `node:util`
+ * the preview entry bundles for browsers too.
  */
-import { stripVTControlCharacters } from "node:util";
 import type { BadgeColor, TextColor } from "../components/spec.js";
 
 /** A stream that may be a terminal. */
@@ -87,10 +87,14 @@ export function painter(color: boolean): Painter {
   return color ? COLOR : PLAIN;
 }
 
+// No node:util here, so that the preview entry also bundles for browsers.
+const SGR = /\u001b\[[0-9;]*m/g;
+
 /** Columns a string takes on a terminal: ANSI codes take none, wide characters take two. */
 export function visibleWidth(s: string): number {
   let width = 0;
-  for (const ch of stripVTControlCharacters(s)) {
+  // Only our own SGR codes can be present: payload strings have been through escapeTerminal.
+  for (const ch of s.replace(SGR, "")) {
     const cp = ch.codePointAt(0) ?? 0;
     if (isZeroWidth(cp)) continue;
     width += isWide(cp) ? 2 : 1;
