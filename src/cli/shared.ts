@@ -185,34 +185,57 @@ export type JsonParse =
 
 /**
  * `JSON.parse` with the failure's position as line and column. V8 says "at position N" (Node
- * 20), "(line L column C)" (newer), or only "Unexpected end of JSON input" (the end of the
- * text); any other message is kept, without a position.
+ * 20), adds "(line L column C)" (newer), says only "Unexpected end of JSON input" (the end of
+ * the text), or names an unexpected token with a snippet and no position: that one is found by
+ * parsing prefixes. Any other message is kept, without a position.
  */
 export function parseJson(text: string): JsonParse {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
     const raw = error instanceof Error ? error.message : String(error);
-    const lineCol = /\(line (\d+) column (\d+)\)/.exec(raw);
-    const offset = /\bat position (\d+)/.exec(raw);
     const message = raw
       .replace(/\s*\(line \d+ column \d+\)/, "")
-      .replace(/\s*in JSON at position \d+/, "")
-      .replace(/\s*at position \d+/, "")
-      .trim();
-    if (lineCol !== null) {
-      return {
-        ok: false,
-        message,
-        position: { line: Number(lineCol[1]), column: Number(lineCol[2]) },
-      };
-    }
-    if (offset !== null)
-      return { ok: false, message, position: positionAt(text, Number(offset[1])) };
-    if (/unexpected end/i.test(raw)) {
-      return { ok: false, message, position: positionAt(text, text.length) };
-    }
-    return { ok: false, message };
+      .replace(/\s*(in JSON )?at position \d+/, "")
+      // The snippet V8 quotes may hold line breaks; the line and caret show the place instead.
+      .replace(/, (\.\.\.)?"[\s\S]*"(\.\.\.)? is not valid JSON$/, "")
+      .trim()
+      // The token V8 names is the file's own character: show a control character escaped.
+      .replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+    const position = errorPosition(text, raw);
+    return position === undefined ? { ok: false, message } : { ok: false, message, position };
+  }
+}
+
+function errorPosition(text: string, raw: string): Position | undefined {
+  const lineCol = /\(line (\d+) column (\d+)\)/.exec(raw);
+  if (lineCol !== null) return { line: Number(lineCol[1]), column: Number(lineCol[2]) };
+  const offset = /\bat position (\d+)/.exec(raw);
+  if (offset !== null) return positionAt(text, Number(offset[1]));
+  if (/unexpected end/i.test(raw)) return positionAt(text, text.length);
+  if (!/^Unexpected token/.test(raw)) return undefined;
+  // A prefix that stops before the bad character fails only at its own end (or parses); one
+  // that holds it fails inside. That is monotone in the length, so bisect for the shortest.
+  let lo = 1;
+  let hi = text.length;
+  if (!failsInside(text.slice(0, hi))) return undefined;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (failsInside(text.slice(0, mid))) hi = mid;
+    else lo = mid + 1;
+  }
+  return positionAt(text, lo - 1);
+}
+
+function failsInside(prefix: string): boolean {
+  try {
+    JSON.parse(prefix);
+    return false;
+  } catch (error) {
+    const raw = error instanceof Error ? error.message : String(error);
+    const offset = /\bat position (\d+)/.exec(raw);
+    if (offset !== null) return Number(offset[1]) < prefix.length;
+    return !/unexpected end/i.test(raw);
   }
 }
 
