@@ -63,7 +63,7 @@ Options:
   --param <name=value>   one param (repeatable; wins over --params). A number param's value
                          is read as a number
   --external-id <id>     the event's external id (overrides the template's). Plain refuses a
-                         second event with the same one, so a repeated send is safe
+                         second event with the same one (exit 4), so a rerun sends no duplicate
   --timestamp <iso>      when it happened, ISO 8601 with an offset (for backfills)
   --dry-run              print the exact HTTP request instead of sending it (no key needed;
                          the key is shown as [redacted])

@@ -13,7 +13,7 @@ import { shouldUseColor } from "../preview/index.js";
 export const EXIT = {
   /** Done: valid, previewed, sent (or it already existed). */
   ok: 0,
-  /** The input is wrong: a file that cannot be read, bad JSON, a broken rule, bad params. */
+  /** The input is wrong: a file that cannot be read (or written), bad JSON, a broken rule, bad params. */
   invalid: 1,
   /** The command line is wrong: unknown command or option, missing file, no or two targets. */
   usage: 2,
@@ -30,7 +30,8 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 /** The exit-code table, as `--help` prints it. */
 export const EXIT_HELP = `Exit codes:
   0   ok
-  1   invalid input (unreadable file, malformed JSON, a broken rule, wrong params)
+  1   invalid input (a file that cannot be read or written, malformed JSON, a broken
+      rule, missing or wrong params)
   2   usage error (unknown command or option, wrong arguments, no or two targets)
   3   missing configuration (PLAIN_API_KEY not set, PLAIN_API_URL not a URL)
   4   send failed (Plain or the network refused it; see the error kind)
