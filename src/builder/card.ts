@@ -81,16 +81,9 @@ class CardComposer extends Composer<CardMeta> {
     };
     if (this._meta.ttl !== undefined) {
       // Keep the documented key order: key, timeToLiveSeconds, components.
-      return Object.freeze({
-        key: entry.key,
-        timeToLiveSeconds: this._meta.ttl,
-        components: Object.freeze(entry.components) as EventComponentInput[],
-      });
+      return { key: entry.key, timeToLiveSeconds: this._meta.ttl, components: entry.components };
     }
-    return Object.freeze({
-      key: entry.key,
-      components: Object.freeze(entry.components) as EventComponentInput[],
-    });
+    return { key: entry.key, components: entry.components };
   }
 }
 
@@ -117,7 +110,7 @@ export function card(key: string): CardBuilder {
 export function hiddenCard(key: string): CardResponseEntry {
   const problems = keyProblems(key);
   if (problems.length > 0) throw new ValidationError(`card ${JSON.stringify(key)}`, problems);
-  return Object.freeze({ key, components: null });
+  return { key, components: null };
 }
 
 /** Options of {@link cardsResponse}. */
@@ -171,5 +164,5 @@ export function cardsResponse(
     }
   }
   if (problems.length > 0) throw new ValidationError("cards response", problems);
-  return Object.freeze({ cards: Object.freeze(entries) });
+  return { cards: entries };
 }

@@ -28,7 +28,15 @@ import {
   ValidationError,
 } from "../components/index.js";
 import { Markdown } from "./markdown.js";
-import { Cell, forEachCell, HAS_PROBLEMS, HAS_SLOTS, HAS_SPLICE, plainComponents } from "./list.js";
+import {
+  Cell,
+  copyJson,
+  forEachCell,
+  HAS_PROBLEMS,
+  HAS_SLOTS,
+  HAS_SPLICE,
+  plainComponents,
+} from "./list.js";
 import { Plan, type FieldInput, type Values } from "./render.js";
 import { callSite } from "./site.js";
 import { Slot, SlotString } from "./slot.js";
@@ -105,8 +113,7 @@ export class Composer<Meta = unknown> {
   ): this {
     const out: Problem[] = [];
     checkBuilt(raw, key, PLACE[this._tag], out);
-    Object.freeze(raw[key]);
-    const component = Object.freeze(raw) as unknown as AnyComponent;
+    const component = raw as unknown as AnyComponent;
     return this._with(
       this._cell(component, key, out, open ? slotsIn(component) : undefined, boundary),
     );
@@ -309,10 +316,8 @@ export class Composer<Meta = unknown> {
         out.push({ path: `${key}.${field}`, message: "must hold at least one component" });
       }
       slots.push(...side.slots);
-      Object.freeze(side.components);
     }
-    Object.freeze(raw[key]);
-    const component = Object.freeze(raw) as unknown as AnyComponent;
+    const component = raw as unknown as AnyComponent;
     return this._with(this._cell(component, key, out, slots, boundary));
   }
 
@@ -480,7 +485,7 @@ export function compileList(last: Cell | undefined, prefix: string): Compiled {
   const problems: Problem[] = [];
   const slots: string[] = [];
   forEachCell(last, (cell, index) => {
-    components[index] = cell.component ?? ALREADY_REPORTED;
+    components[index] = cell.component === undefined ? ALREADY_REPORTED : copyJson(cell.component);
     if (cell.problems !== undefined) {
       const at = `${prefix}[${index}]`;
       for (const p of cell.problems) problems.push({ ...p, path: joinPath(at, p.path) });

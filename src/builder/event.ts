@@ -297,14 +297,15 @@ class TargetedComposer {
         ? { customerIdentifier: target.identifier.value }
         : { threadId: target.threadId.value };
     input.title = meta.title.value;
-    input.components = Object.freeze(components);
+    input.components = components;
     if (meta.externalId !== undefined) input.externalId = meta.externalId.value;
     if (meta.timestamp !== undefined) input.timestamp = meta.timestamp.value;
     if (meta.collapsed !== undefined) input.isCollapsed = meta.collapsed;
-    return Object.freeze({
+    // Not frozen: every build returns new objects, so the request is the caller's own.
+    return {
       operation: target.kind === "customer" ? "createCustomerEvent" : "createThreadEvent",
-      input: Object.freeze(input),
-    }) as unknown as EventRequest;
+      input,
+    } as unknown as EventRequest;
   }
 }
 

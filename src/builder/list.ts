@@ -66,6 +66,25 @@ export function forEachCell(last: Cell | undefined, visit: (cell: Cell, index: n
 }
 
 /**
+ * A deep copy of component JSON. Cells share their components between builders (that is what
+ * makes appending O(1)), so every compile hands out copies: a caller who changes its payload
+ * changes no builder. Copying is several times cheaper than freezing.
+ */
+export function copyJson<T>(value: T): T {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) {
+    const copy = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) copy[i] = copyJson(value[i]);
+    return copy as T;
+  }
+  // Slots and Markdown are frozen class instances, shared safely; only plain JSON is copied.
+  if ((value as object).constructor !== Object) return value;
+  const copy: Record<string, unknown> = {};
+  for (const key in value) copy[key] = copyJson((value as Record<string, unknown>)[key]);
+  return copy as T;
+}
+
+/**
  * The components of a list with no splices, in order: the common case, filled backwards from
  * the last cell without building a chain.
  */
@@ -73,7 +92,7 @@ export function plainComponents(last: Cell | undefined, fallback: AnyComponent):
   const components = new Array<AnyComponent>(last?.size ?? 0);
   let i = components.length;
   for (let cell = last; cell !== undefined; cell = cell.prev) {
-    components[--i] = cell.component ?? fallback;
+    components[--i] = cell.component === undefined ? fallback : copyJson(cell.component);
   }
   return components;
 }

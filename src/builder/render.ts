@@ -396,12 +396,12 @@ function setIn(target: unknown, keys: readonly (string | number)[], from: number
   if (Array.isArray(target)) {
     const copy = target.slice();
     copy[key as number] = setIn(target[key as number], keys, from + 1, value);
-    return Object.freeze(copy);
+    return copy;
   }
   const source = target as Record<string, unknown>;
   const copy: Record<string, unknown> = { ...source };
   copy[key] = setIn(source[key], keys, from + 1, value);
-  return Object.freeze(copy);
+  return copy;
 }
 
 /** `setIn` for the common case: a field of a top-level leaf. */
@@ -412,8 +412,8 @@ function setField(component: unknown, key: string, field: string, value: string)
   >;
   body[field] = value;
   const copy: Record<string, unknown> = {};
-  copy[key] = Object.freeze(body);
-  return Object.freeze(copy);
+  copy[key] = body;
+  return copy;
 }
 
 function getIn(target: unknown, keys: readonly (string | number)[]): unknown {

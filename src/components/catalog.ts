@@ -139,7 +139,7 @@ export function normalizeComponent(
   if (CHECKED.has(raw)) return raw as unknown as AnyComponent;
   const body = RULES[key](raw[key], fieldPath(path, key), out);
   if (body === undefined) return undefined;
-  const component = Object.freeze({ [key]: body }) as unknown as AnyComponent;
+  const component = { [key]: body } as unknown as AnyComponent;
   CHECKED.add(component);
   return component;
 }
@@ -178,6 +178,6 @@ export function componentList(place: Place): Rule<AnyComponent[]> {
       const component = normalizeComponent(value[i], place, `${path}[${i}]`, out);
       if (component !== undefined) result.push(component);
     }
-    return Object.freeze(result) as AnyComponent[];
+    return result;
   };
 }

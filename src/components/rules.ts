@@ -299,7 +299,6 @@ export function object(shape: ObjectShape): Rule<Record<string, unknown>> {
         message: `must have exactly one of ${list}, got ${given === 0 ? "none" : given}`,
       });
     }
-    // Frozen: compiled payloads are shared between builders, so nobody may change one.
-    return Object.freeze(result);
+    return result;
   };
 }
