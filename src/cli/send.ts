@@ -1,11 +1,6 @@
 /** `plain-events send <file.json> --customer-email … | --thread …`: send a template's event. */
 import { ValidationError, type CustomerIdentifier, type EventRequest } from "../index.js";
-import {
-  dumpTransport,
-  graphqlTransport,
-  type SendResult,
-  type TransportError,
-} from "../transport/index.js";
+import type { SendResult, TransportError } from "../transport/index.js";
 import { invalid, loadFile, readParams, renderTemplate } from "./load.js";
 import {
   CliError,
@@ -105,6 +100,8 @@ Examples:
     }
 
     const request = buildRequest(ctx, file, target, args.values);
+    // Loaded only here, so that validate and preview never load graphql-request.
+    const { dumpTransport, graphqlTransport } = await import("../transport/index.js");
     if (dryRun) {
       const dump = dumpTransport({
         write: false,
