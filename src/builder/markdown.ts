@@ -11,8 +11,11 @@ export class Markdown<N extends string = never> {
 
   constructor(parts: readonly (string | Slot)[]) {
     this.parts = parts;
-    const open = parts.filter((p): p is Slot => typeof p !== "string").map((p) => p.name);
-    if (open.length > 0) (this as { [OPEN]?: readonly string[] })[OPEN] = open;
+    // Plain Markdown (one literal part) is the common case and needs no slot scan.
+    if (parts.length > 1 || typeof parts[0] !== "string") {
+      const open = parts.filter((p): p is Slot => typeof p !== "string").map((p) => p.name);
+      if (open.length > 0) (this as { [OPEN]?: readonly string[] })[OPEN] = open;
+    }
     Object.freeze(this);
   }
 
@@ -117,6 +120,7 @@ export function md<const V extends readonly MarkdownValue[]>(
     }
     text += strings[i + 1] ?? "";
   }
+  if (parts.length === 0) return new Markdown([text]);
   parts.push(text);
   return new Markdown(parts.filter((p, i) => p !== "" || (i === 0 && parts.length === 1)));
 }

@@ -48,8 +48,13 @@ export function toEmailAddressKey(identifier: unknown): unknown {
   if (!isRecord(identifier) || !Object.hasOwn(identifier, "email")) return identifier;
   // Both spellings at once is ambiguous: leave it for the rules to report.
   if (Object.hasOwn(identifier, "emailAddress")) return identifier;
-  const { email, ...rest } = identifier;
-  return { ...rest, emailAddress: email };
+  // A loop, not rest/spread: this runs for every customer target and is several times faster.
+  const renamed: Record<string, unknown> = {};
+  for (const key in identifier) {
+    if (Object.hasOwn(identifier, key))
+      renamed[key === "email" ? "emailAddress" : key] = identifier[key];
+  }
+  return renamed;
 }
 
 export function createUser(identifier: unknown) {
