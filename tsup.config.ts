@@ -7,6 +7,8 @@ export default defineConfig({
     index: "src/index.ts",
     "transport/index": "src/transport/index.ts",
     "testing/index": "src/testing/index.ts",
+    "preview/index": "src/preview/index.ts",
+    "cli/index": "src/cli/index.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

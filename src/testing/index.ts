@@ -14,3 +14,4 @@ export {
 export type { Fault } from "./faults.js";
 export { PLAIN_SUBSET_SDL } from "./schema.js";
 export type { PlainMutationError } from "./validate.js";
+export { previewSerializer, type PreviewSnapshotSerializer } from "./snapshot.js";
