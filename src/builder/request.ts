@@ -68,6 +68,11 @@ export type EventRequest = CustomerEventRequest | ThreadEventRequest;
 /** Anything that can build a request: an event with a target (`.forCustomer()`/`.forThread()`). */
 export interface RequestSource {
   build(): EventRequest;
+  /**
+   * A template's open slots. Typed `never[]` so that a template that was not rendered is a
+   * type error where a request is expected; at run time `build()` refuses it too.
+   */
+  readonly params?: readonly never[];
 }
 
 const OPERATIONS = new Set(["createCustomerEvent", "createThreadEvent"]);

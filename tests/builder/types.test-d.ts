@@ -5,10 +5,12 @@ import type {
   EventComponentInput as PlainEventComponentInput,
 } from "@team-plain/graphql";
 import { describe, expectTypeOf, it } from "vitest";
+import { memoryTransport } from "plain-events/transport";
 import {
   card,
   event,
   fragment,
+  slot,
   type CardResponseEntry,
   type ContainerContent,
   type CustomerEventRequest,
@@ -113,6 +115,14 @@ describe("arguments", () => {
     // @ts-expect-error exactly one customer identifier
     event("t").forCustomer({ email: "a@b.co", customerId: "c" });
     event("t").dateTime(new Date()).dateTime("2024-10-28T18:30:00Z");
+  });
+
+  it("refuses to hand a template that was not rendered to a transport", () => {
+    const template = event("t").button("Open", slot("url")).forCustomer({ email: "a@b.co" });
+    // @ts-expect-error open slots: render() first
+    void memoryTransport().send(template);
+    void memoryTransport().send(template.render({ url: "https://x.io" }));
+    void memoryTransport().send(event("t").text("x").forThread("th_1"));
   });
 
   it("needs a target before build()", () => {
