@@ -63,3 +63,16 @@ export { PLAIN_ENDPOINT, USER_AGENT, requestBody, type GraphQLBody } from "./htt
 export type { RetryOptions } from "./retry.js";
 export type { RateLimitSnapshot } from "./rate-limit.js";
 export type { Clock } from "./clock.js";
+export {
+  sendAll,
+  sendEach,
+  type SendAllItem,
+  type SendAllEntry,
+  type SendAllSkip,
+  type SendAllSource,
+  type SendAllResult,
+  type SendAllSummary,
+  type SendAllCounts,
+  type SendAllProgress,
+  type SendAllOptions,
+} from "./send-all.js";

@@ -1,0 +1,362 @@
+import type { EventRequest, RequestSource } from "../builder/request.js";
+import { systemClock, type Clock } from "./clock.js";
+import type { MutationFailure, TransportError } from "./errors.js";
+import { isDuplicateExternalId as defaultIsDuplicate } from "./idempotency.js";
+import { prepare } from "./prepare.js";
+import type { RateLimitSnapshot } from "./rate-limit.js";
+import type { EventAlreadyExisted, EventCreated, ExistingEvent, Transport } from "./types.js";
+
+/** What `transport.send` takes: a request, or an event with a target. */
+export type SendAllSource = EventRequest | RequestSource;
+
+/** One item with your own data (a line number, a row id…), handed back with its result. */
+export interface SendAllEntry<M> {
+  readonly request: SendAllSource;
+  readonly meta?: M;
+}
+
+/** An item you already know needs no send (done in an earlier run): counted as skipped. */
+export interface SendAllSkip<M> {
+  /** Why, for your logs: `"done in an earlier run"`. */
+  readonly skip: string;
+  readonly meta?: M;
+}
+
+/** An item of {@link sendAll}'s input. */
+export type SendAllItem<M = undefined> = SendAllSource | SendAllEntry<M> | SendAllSkip<M>;
+
+interface ResultBase<M> {
+  /** The item's position in the input, from 0 (skipped items count). */
+  readonly index: number;
+  /** The item's `meta`, when it had one. */
+  readonly meta: M | undefined;
+}
+
+/** What became of one item. */
+export type SendAllResult<M = undefined> =
+  /** Plain created the event. */
+  | (ResultBase<M> & { readonly status: "sent"; readonly result: EventCreated })
+  /**
+   * Plain already had it: a retry after a lost answer met its `externalId`, or (with
+   * `duplicates: "existed"`, the default) the first attempt did, as in a rerun.
+   */
+  | (ResultBase<M> & { readonly status: "alreadyExisted"; readonly result: EventAlreadyExisted })
+  /** Not sent: invalid (`error.kind === "validation"`, nothing sent) or refused after retries. */
+  | (ResultBase<M> & { readonly status: "failed"; readonly error: TransportError })
+  /** A {@link SendAllSkip} item. */
+  | (ResultBase<M> & { readonly status: "skipped"; readonly reason: string });
+
+/** Counts so far. */
+export interface SendAllCounts {
+  /** Items taken from the input so far. */
+  readonly total: number;
+  readonly sent: number;
+  readonly alreadyExisted: number;
+  readonly failed: number;
+  readonly skipped: number;
+}
+
+/** What {@link sendAll} resolves to. */
+export interface SendAllSummary extends SendAllCounts {
+  readonly durationMs: number;
+  /** The signal fired: the rest of the input was not read. Every item counted here settled. */
+  readonly aborted: boolean;
+}
+
+/** Passed to `onProgress` after each item settles, and when sends wait for the rate limit. */
+export interface SendAllProgress extends SendAllCounts {
+  /** Sends started and not settled. */
+  readonly inFlight: number;
+  readonly elapsedMs: number;
+  /** No send starts until the rate-limit window resets (sent with the wait's length). */
+  readonly waitingMs?: number;
+  /** `transport.rateLimit`, when the transport has one. */
+  readonly rateLimit?: RateLimitSnapshot;
+}
+
+/** Options of {@link sendAll} and {@link sendEach}. */
+export interface SendAllOptions<M = undefined> {
+  /** Sends in flight at once, 1–256. Default 4. */
+  readonly concurrency?: number;
+  /**
+   * Stops reading the input. Sends in flight are not cancelled: they settle (with their
+   * retries), are reported, and then the summary says `aborted: true`.
+   */
+  readonly signal?: AbortSignal;
+  /**
+   * Called with each item's result, in the order they settle. A returned promise is awaited
+   * before the next result is handed out (and no new item starts while results wait), so a
+   * slow journal write slows the sends instead of piling up results.
+   */
+  readonly onResult?: (result: SendAllResult<M>) => void | Promise<void>;
+  /** Called after each item settles, and when sending waits for the rate-limit window. */
+  readonly onProgress?: (progress: SendAllProgress) => void;
+  /**
+   * A first attempt refused for a duplicate `externalId`: `"existed"` (default) reports it as
+   * `alreadyExisted`, since in a bulk send that means a rerun met an event it sent before;
+   * `"failed"` reports it as the transport does, a `mutation` failure.
+   */
+  readonly duplicates?: "existed" | "failed";
+  /** Recognises the duplicate error. Default: the transport's default rule. */
+  readonly isDuplicateExternalId?: (error: MutationFailure) => boolean;
+  /** Time, for tests. */
+  readonly clock?: Clock;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+
+function unwrap<M>(
+  item: SendAllItem<M>,
+): { source: SendAllSource; meta: M | undefined } | { skip: string; meta: M | undefined } {
+  if (isObject(item) && typeof (item as { build?: unknown }).build !== "function") {
+    if (typeof (item as SendAllSkip<M>).skip === "string" && !("operation" in item)) {
+      return { skip: (item as SendAllSkip<M>).skip, meta: (item as SendAllSkip<M>).meta };
+    }
+    if ("request" in item && !("operation" in item)) {
+      const entry = item as SendAllEntry<M>;
+      return { source: entry.request, meta: entry.meta };
+    }
+  }
+  return { source: item as SendAllSource, meta: undefined };
+}
+
+function iteratorOf<T>(items: Iterable<T> | AsyncIterable<T>): AsyncIterator<T> | Iterator<T> {
+  if (isObject(items) && Symbol.asyncIterator in items) {
+    return (items as AsyncIterable<T>)[Symbol.asyncIterator]();
+  }
+  return (items as Iterable<T>)[Symbol.iterator]();
+}
+
+function existingEvent(request: EventRequest, externalId: string): ExistingEvent {
+  return request.operation === "createCustomerEvent"
+    ? {
+        operation: request.operation,
+        title: request.input.title,
+        externalId,
+        customerIdentifier: request.input.customerIdentifier,
+      }
+    : {
+        operation: request.operation,
+        title: request.input.title,
+        externalId,
+        threadId: request.input.threadId,
+      };
+}
+
+/**
+ * Sends every item of `items` (an `Iterable` or `AsyncIterable`, read lazily) through
+ * `transport`, at most `concurrency` at a time, and yields each item's result as it settles.
+ * Returns the {@link SendAllSummary} as the generator's return value. See {@link sendAll}.
+ *
+ * Memory stays bounded: an item is read only when a send can start, so at most `concurrency`
+ * items are in flight and at most `concurrency` results wait for the consumer.
+ * Leaving the loop early (`break`) stops reading, waits for the sends in flight and closes the
+ * input; their results are not reported.
+ */
+export async function* sendEach<M = undefined>(
+  transport: Transport,
+  items: Iterable<SendAllItem<M>> | AsyncIterable<SendAllItem<M>>,
+  options: SendAllOptions<M> = {},
+): AsyncGenerator<SendAllResult<M>, SendAllSummary, undefined> {
+  const concurrency = options.concurrency ?? 4;
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
+    throw new RangeError(`sendAll: concurrency must be a whole number 1–256, got ${concurrency}`);
+  }
+  const { signal, onProgress } = options;
+  const clock = options.clock ?? systemClock;
+  const duplicatesExisted = (options.duplicates ?? "existed") === "existed";
+  const isDuplicate = options.isDuplicateExternalId ?? defaultIsDuplicate;
+  const started = clock.now();
+  const counts = { total: 0, sent: 0, alreadyExisted: 0, failed: 0, skipped: 0 };
+  const inFlight = new Set<Promise<void>>();
+  const ready: SendAllResult<M>[] = [];
+  let thrown: { error: unknown } | undefined;
+  let exhausted = false;
+  let aborted = false;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  signal?.addEventListener("abort", notify);
+
+  const rateLimit = (): RateLimitSnapshot | undefined => {
+    const snapshot = (transport as { rateLimit?: unknown }).rateLimit;
+    return isObject(snapshot) ? (snapshot as unknown as RateLimitSnapshot) : undefined;
+  };
+  const progress = (waitingMs?: number) => {
+    if (onProgress === undefined) return;
+    const rl = rateLimit();
+    onProgress({
+      ...counts,
+      inFlight: inFlight.size,
+      elapsedMs: clock.now() - started,
+      ...(waitingMs === undefined ? {} : { waitingMs }),
+      ...(rl === undefined ? {} : { rateLimit: rl }),
+    });
+  };
+  const settle = (result: SendAllResult<M>) => {
+    counts[result.status]++;
+    ready.push(result);
+  };
+
+  async function sendOne(
+    source: SendAllSource,
+    index: number,
+    meta: M | undefined,
+  ): Promise<SendAllResult<M>> {
+    const prepared = prepare(source);
+    if (!prepared.ok) return { status: "failed", index, meta, error: prepared.error };
+    const { request } = prepared;
+    const result = await transport.send(request);
+    if (result.ok) {
+      return result.alreadyExisted
+        ? { status: "alreadyExisted", index, meta, result }
+        : { status: "sent", index, meta, result };
+    }
+    const { error } = result;
+    const externalId = request.input.externalId;
+    if (
+      duplicatesExisted &&
+      error.kind === "mutation" &&
+      externalId !== undefined &&
+      isDuplicate(error)
+    ) {
+      const existed: EventAlreadyExisted = {
+        ok: true,
+        alreadyExisted: true,
+        attempts: error.attempts,
+        event: existingEvent(request, externalId),
+        ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
+      };
+      return { status: "alreadyExisted", index, meta, result: existed };
+    }
+    return { status: "failed", index, meta, error };
+  }
+
+  /**
+   * Whether a new send may start now. The transport paces each send itself (its gate waits
+   * for the window); this only keeps items unread while the gate would make them wait, so
+   * that an abort leaves nothing queued behind a long reset. Returns false to wait for a send
+   * in flight to settle.
+   */
+  async function mayStart(): Promise<boolean> {
+    const rl = rateLimit();
+    if (rl === undefined) return true;
+    if (rl.waiting > 0 && inFlight.size > 0) return false;
+    if (rl.remaining === undefined || rl.remaining > 0) return true;
+    if (inFlight.size > 0) return false; // an answer will bring the next window's count
+    const wait = rl.resetAt === undefined ? 0 : Date.parse(rl.resetAt) - clock.now();
+    if (wait > 0) {
+      progress(wait);
+      try {
+        await clock.sleep(wait, signal);
+      } catch {
+        aborted = true;
+        return false;
+      }
+    }
+    return true;
+  }
+
+  const iterator = iteratorOf(items);
+  try {
+    for (;;) {
+      while (ready.length > 0) yield ready.shift() as SendAllResult<M>;
+      if (signal?.aborted === true) aborted = true;
+      const reading = !exhausted && !aborted && thrown === undefined;
+      if (reading && inFlight.size < concurrency && (await mayStart())) {
+        if (signal?.aborted === true || aborted) {
+          aborted = true;
+          continue;
+        }
+        let next: IteratorResult<SendAllItem<M>>;
+        try {
+          next = await iterator.next();
+        } catch (error) {
+          thrown = { error };
+          exhausted = true;
+          continue;
+        }
+        if (next.done === true) {
+          exhausted = true;
+          continue;
+        }
+        const index = counts.total++;
+        const item = unwrap(next.value);
+        if ("skip" in item) {
+          settle({ status: "skipped", index, meta: item.meta, reason: item.skip });
+          progress();
+          continue;
+        }
+        const promise: Promise<void> = sendOne(item.source, index, item.meta)
+          .then(settle, (error: unknown) => {
+            thrown ??= { error };
+          })
+          .finally(() => {
+            inFlight.delete(promise);
+            progress();
+            notify();
+          });
+        inFlight.add(promise);
+        continue;
+      }
+      if (ready.length > 0) continue;
+      if (inFlight.size === 0 && !reading) break;
+      if (inFlight.size === 0) continue; // mayStart() waited for the window: try again
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    signal?.removeEventListener("abort", notify);
+    if (!exhausted) await iterator.return?.();
+    // A consumer that left early: let the sends in flight settle, so nothing runs behind it.
+    while (inFlight.size > 0) await Promise.all([...inFlight]);
+  }
+  if (thrown !== undefined) throw thrown.error;
+  return { ...counts, durationMs: clock.now() - started, aborted };
+}
+
+/**
+ * Sends many events: every item of `items`, an `Iterable` or `AsyncIterable` read lazily (a
+ * generator over a file, a database cursor). Resolves to a summary of what was sent, already
+ * existed, failed and was skipped.
+ *
+ * - **Items** are requests, events with a target, `{ request, meta }` (your `meta` comes back
+ *   with the result) or `{ skip: reason, meta }` (counted as skipped, not sent).
+ * - **Concurrency**: at most `concurrency` sends in flight (default 4); an item is read only
+ *   when a send can start, so memory stays bounded whatever the input's size.
+ * - **Rate limit**: the transport paces each send (see `graphqlTransport`'s `pacing`), so
+ *   concurrent sends stay under Plain's limit. sendAll reads `transport.rateLimit` and reads
+ *   no new item while the window is spent, instead of queueing sends behind it.
+ * - **Results**: `onResult` gets each item's result as it settles; `onProgress` gets counts.
+ *   For a `for await` loop over results, use {@link sendEach}.
+ * - **Abort**: `signal` stops reading the input; sends in flight settle and are reported, and
+ *   the summary says `aborted: true`. Items not read are not counted.
+ * - **Reruns**: with `externalId`s, a first attempt refused as a duplicate counts as
+ *   `alreadyExisted` (see `duplicates`), so resending a batch never creates a second event
+ *   and never reports the ones already in Plain as failures.
+ *
+ * Rejects only for a bug: the input (or a transport) throwing. Sends in flight settle first.
+ *
+ * @example
+ * ```ts
+ * const summary = await sendAll(plain, rows.map((r) => deploy.render(r).forThread(r.threadId)), {
+ *   concurrency: 8,
+ *   onResult: (r) => r.status === "failed" && log.error(r.error.message),
+ * });
+ * // { total, sent, alreadyExisted, failed, skipped, durationMs, aborted }
+ * ```
+ */
+export async function sendAll<M = undefined>(
+  transport: Transport,
+  items: Iterable<SendAllItem<M>> | AsyncIterable<SendAllItem<M>>,
+  options: SendAllOptions<M> = {},
+): Promise<SendAllSummary> {
+  const results = sendEach(transport, items, options);
+  for (;;) {
+    const next = await results.next();
+    if (next.done === true) return next.value;
+    await options.onResult?.(next.value);
+  }
+}
