@@ -26,7 +26,10 @@ export function text(min: number, max: number, what = "text"): Rule<string> {
       out.push({ path, message: `must be a string (${what}), got ${showValue(value)}` });
       return undefined;
     }
-    if (min > 0 && value.trim().length === 0) {
+    // A first character that is printable ASCII and not a space proves the text is not blank,
+    // without trim() copying it (the common case on the builder's hot path).
+    const first = value.charCodeAt(0);
+    if (min > 0 && !(first > 32 && first < 127) && value.trim().length === 0) {
       out.push({
         path,
         message:
