@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { VERSION } from "../version.js";
+import { backfillCommand } from "./backfill.js";
 import { previewCommand } from "./preview.js";
 import { sendCommand } from "./send.js";
 import {
@@ -20,7 +21,12 @@ import {
 import { validateCommand } from "./validate.js";
 
 /** The commands, in the order `--help` lists them. A new command is one more entry. */
-export const COMMANDS: readonly Command[] = [validateCommand, previewCommand, sendCommand];
+export const COMMANDS: readonly Command[] = [
+  validateCommand,
+  previewCommand,
+  sendCommand,
+  backfillCommand,
+];
 
 function mainHelp(commands: readonly Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
