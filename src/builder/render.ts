@@ -1,20 +1,13 @@
 import {
-  badgeSpec,
-  copyButtonSpec,
-  dateTimeSpec,
+  COMPONENT_SPECS,
   fieldPath,
   isHttpUrl,
   isIsoDateTime,
   isOpenValue,
   isRecord,
-  linkButtonSpec,
   normalizeComponent,
-  plainTextSpec,
   showValue,
-  textSpec,
   toIsoString,
-  userSpec,
-  workflowButtonSpec,
   type AnyComponent,
   type ComponentSpec,
   type Place,
@@ -78,19 +71,10 @@ export interface FieldInput {
   readonly rule: Rule;
 }
 
-// The leaf components' field rules, so that a filled value is checked by the very rule that
-// direct building uses. A component missing here is still checked, whole, by the catalog.
+// Every component's field rules, so that a filled value is checked by the very rule that
+// direct building uses. Rows and containers have no string fields of their own.
 const SHAPES: ReadonlyMap<string, ComponentSpec["shape"]> = new Map(
-  [
-    textSpec,
-    plainTextSpec,
-    linkButtonSpec,
-    copyButtonSpec,
-    badgeSpec,
-    workflowButtonSpec,
-    dateTimeSpec,
-    userSpec,
-  ].map((spec) => [spec.key, spec.shape]),
+  [...COMPONENT_SPECS].map(([key, spec]) => [key, spec.shape]),
 );
 
 /** Where children of a row or container stand. */

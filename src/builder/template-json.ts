@@ -1,3 +1,4 @@
+import { CHILD_FIELDS, SLOT_FIELDS } from "../components/index.js";
 import { isOpenValue, isRecord, type AnyComponent } from "../components/index.js";
 import { Markdown } from "./markdown.js";
 import type { ParamInfo } from "./render.js";
@@ -60,34 +61,9 @@ export interface TemplateJSONOptions {
   readonly description?: string;
 }
 
-/**
- * The string fields, by name, that may hold slots; any other string (an enum such as
- * `spacerSize`) is read as written. Names are unique across Plain's components because each
- * carries its component's prefix; the identifier objects' fields are listed too.
- */
-export const SLOT_FIELDS: ReadonlySet<string> = new Set([
-  "text",
-  "plainText",
-  "linkButtonUrl",
-  "linkButtonLabel",
-  "copyButtonValue",
-  "copyButtonTooltipLabel",
-  "badgeLabel",
-  "workflowButtonLabel",
-  "workflowId",
-  "workflowKey",
-  "dateTimeIso8601",
-  "userId",
-  "emailAddress",
-  "machineUserId",
-]);
-
-/** The fields that hold lists of child components. */
-export const CHILD_FIELDS: ReadonlySet<string> = new Set([
-  "rowMainContent",
-  "rowAsideContent",
-  "containerContent",
-]);
+// Which fields may hold slots and which hold child lists is read off the components' own
+// rules (see the catalog), so a new component needs no line here.
+export { CHILD_FIELDS, SLOT_FIELDS };
 
 /** A value with slots, or a literal string, written as a document string. */
 export function writeString(value: unknown): string {

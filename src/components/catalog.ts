@@ -8,7 +8,15 @@ import { ALLOWED, describePlace, type ComponentKey, type Place } from "./nesting
 import { plainTextSpec, type PlainTextComponent } from "./plain-text.js";
 import { fieldPath, showValue, type Problem } from "./problems.js";
 import { rowSpec, type RowComponent } from "./row.js";
-import { checkFields, isRecord, object, type Rule } from "./rules.js";
+import {
+  checkFields,
+  isRecord,
+  object,
+  shapeOf,
+  takesString,
+  type ObjectShape,
+  type Rule,
+} from "./rules.js";
 import { spacerSpec, type SpacerComponent } from "./spacer.js";
 import type { ComponentSpec } from "./spec.js";
 import { textSpec, type TextComponent } from "./text.js";
@@ -49,6 +57,9 @@ export type ComponentIn<P extends Place> = P extends "row"
   : P extends "container"
     ? ComponentContainerContentInput
     : EventComponentInput;
+
+// List rules, known by identity so that the catalog can tell child lists from other fields.
+const LIST_RULES = new WeakSet<Rule>();
 
 /**
  * Every component Plain ships, keyed by its payload key. Adding a component is one new file
@@ -162,9 +173,37 @@ export function checkBuilt(
   CHECKS[key](component[key] as Record<string, unknown>, key, out);
 }
 
+/** Every component's spec, by key: one line a component, in `SPECS` above. */
+export const COMPONENT_SPECS: ReadonlyMap<ComponentKey, ComponentSpec> = new Map(
+  Object.values(SPECS).map((spec) => [spec.key as ComponentKey, spec]),
+);
+
+function collectFields(shape: ObjectShape, strings: Set<string>, lists: Set<string>): void {
+  for (const [name, field] of Object.entries(shape.fields)) {
+    if (takesString(field.rule)) strings.add(name);
+    else if (LIST_RULES.has(field.rule)) lists.add(name);
+    const nested = shapeOf(field.rule);
+    if (nested !== undefined) collectFields(nested, strings, lists);
+  }
+}
+
+const slotFields = new Set<string>();
+const childFields = new Set<string>();
+for (const spec of Object.values(SPECS)) collectFields(spec.shape, slotFields, childFields);
+
+/**
+ * The string fields, by name, that may hold template slots, read off the components' own rules
+ * (enums such as `spacerSize` are not among them). Names are unique across Plain's components
+ * because each carries its component's prefix; identifier objects' fields are included.
+ */
+export const SLOT_FIELDS: ReadonlySet<string> = slotFields;
+
+/** The fields that hold lists of child components (`rowMainContent`, …). */
+export const CHILD_FIELDS: ReadonlySet<string> = childFields;
+
 /** A rule for a list of components at `place`: at least one, each checked and normalized. */
 export function componentList(place: Place): Rule<AnyComponent[]> {
-  return (value, path, out) => {
+  const rule: Rule<AnyComponent[]> = (value, path, out) => {
     if (!Array.isArray(value)) {
       out.push({ path, message: `must be a list of components, got ${showValue(value)}` });
       return undefined;
@@ -180,4 +219,6 @@ export function componentList(place: Place): Rule<AnyComponent[]> {
     }
     return result;
   };
+  LIST_RULES.add(rule);
+  return rule;
 }

@@ -18,9 +18,29 @@ export const LIMITS = {
   cardsMax: 25,
 } as const;
 
+// Rules whose field holds a free string (not an enum): the fields a template slot may fill.
+const STRING_RULES = new WeakSet<Rule>();
+// The shape behind each object rule, so that callers can walk nested identifier objects.
+const OBJECT_SHAPES = new WeakMap<Rule, ObjectShape>();
+
+function stringRule<T>(rule: Rule<T>): Rule<T> {
+  STRING_RULES.add(rule);
+  return rule;
+}
+
+/** True when a field with this rule holds a free string (text, label, URL, id, date-time). */
+export function takesString(rule: Rule): boolean {
+  return STRING_RULES.has(rule);
+}
+
+/** The shape an object rule checks, or `undefined` for other rules. */
+export function shapeOf(rule: Rule): ObjectShape | undefined {
+  return OBJECT_SHAPES.get(rule);
+}
+
 /** A string of `min`–`max` characters (UTF-16 code units, as JavaScript counts them). */
 export function text(min: number, max: number, what = "text"): Rule<string> {
-  return (value, path, out) => {
+  return stringRule((value, path, out) => {
     if (isOpenValue(value)) return value as never;
     if (typeof value !== "string") {
       out.push({ path, message: `must be a string (${what}), got ${showValue(value)}` });
@@ -47,11 +67,11 @@ export function text(min: number, max: number, what = "text"): Rule<string> {
       return undefined;
     }
     return value;
-  };
+  });
 }
 
 /** A non-empty identifier (Plain's `ID`): a string with something other than spaces. */
-export const id: Rule<string> = (value, path, out) => {
+export const id: Rule<string> = stringRule((value, path, out) => {
   if (isOpenValue(value)) return value as never;
   if (typeof value !== "string") {
     out.push({ path, message: `must be a string ID, got ${showValue(value)}` });
@@ -62,7 +82,7 @@ export const id: Rule<string> = (value, path, out) => {
     return undefined;
   }
   return value;
-};
+});
 
 /** One of a fixed list of enum values, spelled exactly as Plain spells them. */
 export function oneOf<const V extends string>(values: readonly V[]): Rule<V> {
@@ -79,7 +99,7 @@ export function oneOf<const V extends string>(values: readonly V[]): Rule<V> {
 }
 
 /** An absolute `http:` or `https:` URL with a host. */
-export const httpUrl: Rule<string> = (value, path, out) => {
+export const httpUrl: Rule<string> = stringRule((value, path, out) => {
   if (isOpenValue(value)) return value as never;
   if (typeof value !== "string") {
     out.push({ path, message: `must be an absolute http(s) URL string, got ${showValue(value)}` });
@@ -90,7 +110,7 @@ export const httpUrl: Rule<string> = (value, path, out) => {
     return undefined;
   }
   return value;
-};
+});
 
 // Whitespace or control characters anywhere are refused: browsers strip them, which is how
 // `java\tscript:` slips past naive checks.
@@ -135,7 +155,7 @@ export function isIsoDateTime(value: string): boolean {
 }
 
 /** An ISO 8601 date-time string (a `Date` is turned into one by the builder before this). */
-export const isoDateTime: Rule<string> = (value, path, out) => {
+export const isoDateTime: Rule<string> = stringRule((value, path, out) => {
   if (isOpenValue(value)) return value as never;
   if (typeof value !== "string" || !isIsoDateTime(value)) {
     out.push({
@@ -145,19 +165,19 @@ export const isoDateTime: Rule<string> = (value, path, out) => {
     return undefined;
   }
   return value;
-};
+});
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 /** An email address: something@something, no spaces. Plain checks the rest. */
-export const emailAddress: Rule<string> = (value, path, out) => {
+export const emailAddress: Rule<string> = stringRule((value, path, out) => {
   if (isOpenValue(value)) return value as never;
   if (typeof value !== "string" || !EMAIL.test(value)) {
     out.push({ path, message: `${showValue(value)} is not an email address` });
     return undefined;
   }
   return value;
-};
+});
 
 /** A boolean. */
 export const boolean: Rule<boolean> = (value, path, out) => {
@@ -262,7 +282,7 @@ export function object(shape: ObjectShape): Rule<Record<string, unknown>> {
   const names = Object.keys(shape.fields);
   const list = names.join(", ");
   const paths = fieldPaths(names);
-  return (value, path, out) => {
+  const rule: Rule<Record<string, unknown>> = (value, path, out) => {
     if (!isRecord(value)) {
       out.push({ path, message: `must be an object with ${list}, got ${showValue(value)}` });
       return undefined;
@@ -304,4 +324,6 @@ export function object(shape: ObjectShape): Rule<Record<string, unknown>> {
     }
     return result;
   };
+  OBJECT_SHAPES.set(rule, shape);
+  return rule;
 }

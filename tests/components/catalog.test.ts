@@ -134,3 +134,39 @@ describe("deprecated aliases", () => {
     });
   });
 });
+
+describe("fields read off the components' rules", () => {
+  // Templates put slots only in free-string fields; enums stay as written. The lists come from
+  // each component's own rules, so a new component needs no extra line anywhere.
+  it("finds every free-string field, and no enum", () => {
+    expect([...SLOT_FIELDS].sort()).toEqual(
+      [
+        "text",
+        "plainText",
+        "linkButtonUrl",
+        "linkButtonLabel",
+        "copyButtonValue",
+        "copyButtonTooltipLabel",
+        "badgeLabel",
+        "workflowButtonLabel",
+        "workflowId",
+        "workflowKey",
+        "dateTimeIso8601",
+        "userId",
+        "emailAddress",
+        "machineUserId",
+      ].sort(),
+    );
+    for (const field of ["textSize", "spacerSize", "badgeColor", "dividerSpacingSize"]) {
+      expect(SLOT_FIELDS.has(field)).toBe(false);
+    }
+  });
+
+  it("finds the child lists", () => {
+    expect([...CHILD_FIELDS].sort()).toEqual([
+      "containerContent",
+      "rowAsideContent",
+      "rowMainContent",
+    ]);
+  });
+});
