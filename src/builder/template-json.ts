@@ -1,5 +1,10 @@
-import { CHILD_FIELDS, SLOT_FIELDS } from "../components/index.js";
-import { isOpenValue, isRecord, type AnyComponent } from "../components/index.js";
+import {
+  CHILD_FIELDS,
+  isOpenValue,
+  isRecord,
+  SLOT_FIELDS,
+  type AnyComponent,
+} from "../components/index.js";
 import { Markdown } from "./markdown.js";
 import type { ParamInfo } from "./render.js";
 import { Slot, SlotString, type SlotType } from "./slot.js";

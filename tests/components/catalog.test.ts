@@ -5,6 +5,8 @@ import {
   normalizeComponent,
   type Place,
   type Problem,
+  CHILD_FIELDS,
+  SLOT_FIELDS,
 } from "../../src/components/index.js";
 
 /** A minimal valid example of every component, and its required fields. */
