@@ -206,9 +206,13 @@ export async function* sendEach<M = undefined>(
     index: number,
     meta: M | undefined,
   ): Promise<SendAllResult<M>> {
-    const prepared = prepare(source);
-    if (!prepared.ok) return { status: "failed", index, meta, error: prepared.error };
-    const { request } = prepared;
+    // A builder is built (and checked) here, once; a plain request is checked by the transport.
+    let request = source as EventRequest;
+    if (typeof (source as RequestSource).build === "function") {
+      const prepared = prepare(source);
+      if (!prepared.ok) return { status: "failed", index, meta, error: prepared.error };
+      request = prepared.request;
+    }
     const result = await transport.send(request);
     if (result.ok) {
       return result.alreadyExisted
@@ -216,11 +220,11 @@ export async function* sendEach<M = undefined>(
         : { status: "sent", index, meta, result };
     }
     const { error } = result;
-    const externalId = request.input.externalId;
+    const externalId = (request.input as { externalId?: unknown } | undefined)?.externalId;
     if (
+      typeof externalId === "string" &&
       duplicatesExisted &&
       error.kind === "mutation" &&
-      externalId !== undefined &&
       isDuplicate(error)
     ) {
       const existed: EventAlreadyExisted = {
