@@ -127,9 +127,12 @@ export class RateLimitGate {
     }
   }
 
-  /** Plain said 429: nothing more goes out until `resetAt`. */
+  /**
+   * Plain said 429: nothing more goes out until `resetAt`. The 429 is the freshest word on the
+   * window, so it replaces what earlier answers said, even when it resets sooner.
+   */
   exhausted(resetAt: number): void {
-    if (this.resetAt === undefined || resetAt >= this.resetAt) this.resetAt = resetAt;
+    this.resetAt = resetAt;
     this.remaining = 0;
   }
 

@@ -86,6 +86,17 @@ describe("RateLimitGate", () => {
     expect(gate.snapshot()).toMatchObject({ remaining: 1, inFlight: 1 });
   });
 
+  it("takes a 429's reset even when it is sooner than the window it knew", async () => {
+    const clock = instantClock();
+    const gate = new RateLimitGate(clock, 0);
+    await gate.acquire();
+    gate.release({ limit: 5, remaining: 4, resetAt: Date.now() + 60_000 });
+    gate.exhausted(Date.now() + 1_000);
+    await gate.acquire();
+    expect(clock.sleeps).toHaveLength(1);
+    expect(clock.sleeps[0]).toBeLessThanOrEqual(1_000);
+  });
+
   it("stops after a 429 until the reset, and an abort ends the wait", async () => {
     const gate = new RateLimitGate(
       {
