@@ -1,7 +1,5 @@
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
-
-const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+import { sourceAliases } from "./vitest.shared.js";
 
 // Browser tests drive the system's Chromium (/usr/bin/chromium) with playwright-core from
 // Node; they are not Vitest browser mode. `npm test` leaves them out; `npm run test:browser`
@@ -9,10 +7,7 @@ const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta
 // (not mergeConfig) because the main config's `exclude` lists tests/browser.
 export default defineConfig({
   resolve: {
-    alias: [
-      { find: /^plain-events$/, replacement: src("index.ts") },
-      { find: /^plain-events\/(transport|preview|testing)$/, replacement: src("$1/index.ts") },
-    ],
+    alias: sourceAliases,
   },
   test: {
     include: ["tests/browser/**/*.browser.test.ts"],
