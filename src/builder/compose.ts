@@ -29,8 +29,10 @@ import {
 } from "../components/index.js";
 import { Markdown } from "./markdown.js";
 import {
+  ALLOWED_BITS,
   Cell,
   copyJson,
+  KIND_BIT,
   forEachCell,
   HAS_PROBLEMS,
   HAS_SLOTS,
@@ -52,18 +54,6 @@ const PLACE: Readonly<Record<BuilderTag, Place>> = {
   // A fragment may hold anything; where it lands decides whether that is allowed.
   fragment: "event",
 };
-
-// One bit per kind, so that adding a fragment checks its nesting in O(1).
-const KIND_BIT = Object.fromEntries(ALLOWED.event.map((key, i) => [key, 1 << i])) as Record<
-  ComponentKey,
-  number
->;
-const ALLOWED_BITS = Object.fromEntries(
-  Object.entries(ALLOWED).map(([place, keys]) => [
-    place,
-    keys.reduce((bits, key) => bits | KIND_BIT[key], 0),
-  ]),
-) as Record<Place, number>;
 
 type KindCell = Cell;
 
@@ -148,6 +138,7 @@ export class Composer<Meta = unknown> {
       key === undefined ? 0 : KIND_BIT[key],
       problems.length > 0 ? problems : undefined,
       slots !== undefined && slots.length > 0 ? slots : undefined,
+      undefined,
       undefined,
     );
   }
@@ -343,7 +334,7 @@ export class Composer<Meta = unknown> {
           );
           return;
         }
-        list = new Cell(list, undefined, undefined, 0, undefined, undefined, other);
+        list = new Cell(list, undefined, undefined, 0, undefined, undefined, other, undefined);
         return;
       }
       const out: Problem[] = [];
@@ -410,12 +401,27 @@ export class Composer<Meta = unknown> {
    * unknown or invalid parameter (and any problem the template already had).
    */
   render(params: unknown): this {
-    const { plan, problems } = this._prepare();
+    const { plan, problems, kinds } = this._prepare();
     const out: Problem[] = problems.length === 0 ? [] : [...problems];
     const values = plan.resolve(params, out);
     let result = this;
     if (values !== undefined) {
-      result = this._filled(plan, values, listOf(plan.components(values, out), plan.kinds), out);
+      // The rendered list is one lazy cell: checked now, made fresh each time it is compiled.
+      const rendered = plan.fill(values, out);
+      const list =
+        plan.size === 0
+          ? undefined
+          : new Cell(
+              undefined,
+              undefined,
+              undefined,
+              kinds,
+              undefined,
+              undefined,
+              undefined,
+              rendered,
+            );
+      result = this._filled(plan, values, list, out);
     }
     if (out.length > 0) throw new ValidationError(this._subject(), out);
     return result;
@@ -433,7 +439,9 @@ export class Composer<Meta = unknown> {
       const compiled = compileList(this._list, "components");
       const { fields, first } = this._fields();
       const plan = new Plan(compiled.components, PLACE[this._tag], fields, first);
-      prepared = { plan, problems: [...compiled.problems, ...plan.problems] };
+      let kinds = 0;
+      for (const key of plan.kinds) kinds |= KIND_BIT[key as ComponentKey];
+      prepared = { plan, problems: [...compiled.problems, ...plan.problems], kinds };
       PREPARED.set(this, prepared);
     }
     return prepared;
@@ -454,30 +462,17 @@ export class Composer<Meta = unknown> {
 export interface Prepared {
   readonly plan: Plan;
   readonly problems: readonly Problem[];
+  /** The kind bits of every component it renders. */
+  readonly kinds: number;
 }
 
 // Builders are frozen, so a prepared plan is cached beside them rather than on them.
 const PREPARED = new WeakMap<Composer<unknown>, Prepared>();
 
-/** A list of rendered components, one cell each: they were all checked while rendering. */
-function listOf(
-  components: readonly AnyComponent[],
-  keys: readonly string[],
-): KindCell | undefined {
-  let list: KindCell | undefined;
-  let kinds = 0;
-  for (let i = 0; i < components.length; i++) {
-    const component = components[i] as AnyComponent;
-    const key = keys[i] as ComponentKey;
-    kinds |= KIND_BIT[key];
-    list = new Cell(list, component, key, KIND_BIT[key], undefined, undefined, undefined);
-  }
-  return list;
-}
-
 /** Compiles a list into components, with every problem's path under `prefix`. */
 export function compileList(last: Cell | undefined, prefix: string): Compiled {
   // The common case: no problems, slots or spliced fragments anywhere. Fill and go.
+  // A rendered template's cell has neither problems nor slots (render() threw otherwise).
   if (last === undefined || (last.flags & (HAS_PROBLEMS | HAS_SLOTS | HAS_SPLICE)) === 0) {
     return { components: plainComponents(last, ALREADY_REPORTED), problems: NONE, slots: NONE };
   }

@@ -1,9 +1,30 @@
-import type { AnyComponent, ComponentKey, Problem } from "../components/index.js";
+import {
+  ALLOWED,
+  type AnyComponent,
+  type ComponentKey,
+  type Place,
+  type Problem,
+} from "../components/index.js";
+import type { Rendered } from "./render.js";
 
 /** Flags a cell carries for everything up to it, so that compiling can skip whole passes. */
 export const HAS_PROBLEMS = 1;
 export const HAS_SLOTS = 2;
 export const HAS_SPLICE = 4;
+/** A rendered template's components, made only when the list is compiled (see `Rendered`). */
+export const HAS_LAZY = 8;
+
+// One bit per kind, so that adding a fragment checks its nesting in O(1).
+export const KIND_BIT = Object.fromEntries(ALLOWED.event.map((key, i) => [key, 1 << i])) as Record<
+  ComponentKey,
+  number
+>;
+export const ALLOWED_BITS = Object.fromEntries(
+  Object.entries(ALLOWED).map(([place, keys]) => [
+    place,
+    keys.reduce((bits, key) => bits | KIND_BIT[key], 0),
+  ]),
+) as Record<Place, number>;
 
 /**
  * One cell of a persistent, append-only list of components. Each builder call adds one cell
@@ -18,7 +39,7 @@ export class Cell {
   readonly size: number;
   /** Bits of the component kinds up to and including this cell (see `KIND_BIT`). */
   readonly kinds: number;
-  /** `HAS_PROBLEMS | HAS_SLOTS | HAS_SPLICE` for this cell and every cell before it. */
+  /** `HAS_PROBLEMS | HAS_SLOTS | HAS_SPLICE | HAS_LAZY` for this cell and every cell before it. */
   readonly flags: number;
 
   constructor(
@@ -34,12 +55,20 @@ export class Cell {
     readonly slots: readonly string[] | undefined,
     /** A whole other list (a fragment or builder), appended in O(1). */
     readonly splice: Cell | undefined,
+    /**
+     * A rendered template's components, checked but not made yet: compiling makes fresh ones
+     * straight from the template and the values, so a render costs one copy, not two.
+     */
+    readonly lazy: Rendered | undefined,
   ) {
     const own =
       (problems === undefined ? 0 : HAS_PROBLEMS) |
       (slots === undefined ? 0 : HAS_SLOTS) |
-      (splice === undefined ? 0 : HAS_SPLICE | splice.flags);
-    this.size = (prev?.size ?? 0) + (splice === undefined ? 1 : splice.size);
+      (splice === undefined ? 0 : HAS_SPLICE | splice.flags) |
+      (lazy === undefined ? 0 : HAS_LAZY);
+    this.size =
+      (prev === undefined ? 0 : prev.size) +
+      (splice !== undefined ? splice.size : lazy !== undefined ? lazy.size : 1);
     this.kinds = (prev?.kinds ?? 0) | kindBit | (splice?.kinds ?? 0);
     this.flags = (prev?.flags ?? 0) | own;
   }
@@ -59,6 +88,10 @@ export function forEachCell(last: Cell | undefined, visit: (cell: Cell, index: n
       const offset = index;
       forEachCell(cell.splice, (inner, j) => visit(inner, offset + j));
       index += cell.splice.size;
+    } else if (cell.lazy !== undefined) {
+      // The slow paths (problems, slots, nesting checks) see a rendered template as the cells
+      // it stands for, each with its own fresh component.
+      for (const inner of cell.lazy.cells()) visit(inner, index++);
     } else {
       visit(cell, index++);
     }
@@ -86,13 +119,24 @@ export function copyJson<T>(value: T): T {
 
 /**
  * The components of a list with no splices, in order: the common case, filled backwards from
- * the last cell without building a chain.
+ * the last cell without building a chain. A rendered template's cell makes its components
+ * fresh in place; a rendered template alone is made in one call.
  */
 export function plainComponents(last: Cell | undefined, fallback: AnyComponent): AnyComponent[] {
-  const components = new Array<AnyComponent>(last?.size ?? 0);
+  if (last === undefined) return [];
+  const components = new Array<AnyComponent>(last.size);
+  if (last.lazy !== undefined && last.prev === undefined) {
+    last.lazy.into(components, 0);
+    return components;
+  }
   let i = components.length;
-  for (let cell = last; cell !== undefined; cell = cell.prev) {
-    components[--i] = cell.component === undefined ? fallback : copyJson(cell.component);
+  for (let cell: Cell | undefined = last; cell !== undefined; cell = cell.prev) {
+    if (cell.lazy !== undefined) {
+      i -= cell.lazy.size;
+      cell.lazy.into(components, i);
+    } else {
+      components[--i] = cell.component === undefined ? fallback : copyJson(cell.component);
+    }
   }
   return components;
 }

@@ -9,11 +9,13 @@ import {
   showValue,
   toIsoString,
   type AnyComponent,
+  type ComponentKey,
   type ComponentSpec,
   type Place,
   type Problem,
   type Rule,
 } from "../components/index.js";
+import { Cell, copyJson, KIND_BIT } from "./list.js";
 import { escapeMarkdown, Markdown } from "./markdown.js";
 import { Slot, SlotString, type SlotType } from "./slot.js";
 
@@ -42,6 +44,8 @@ type Part = string | number;
  * string field, the rule that field follows, and whether values are Markdown-escaped.
  */
 interface Hole {
+  /** Where its filled value is kept in a `Rendered` (holes of event fields have none). */
+  readonly index: number;
   readonly keys: readonly (string | number)[];
   readonly path: string;
   readonly parts: readonly Part[];
@@ -101,9 +105,15 @@ export class Plan {
   private readonly escapes: boolean;
   private readonly names: string;
   private readonly index = new Map<string, number>();
+  /** How many top-level components a render makes. */
+  readonly size: number;
+  /** How many component holes a render fills. */
+  readonly holes: number;
   private readonly skeleton: readonly AnyComponent[];
   private readonly patches: readonly Patch[];
   private readonly fields: ReadonlyMap<string, Hole>;
+  /** How to make each top-level component afresh from the skeleton and a render's values. */
+  private readonly makers: readonly Maker[];
 
   constructor(
     components: readonly AnyComponent[],
@@ -150,6 +160,7 @@ export class Plan {
     const addField = (f: FieldInput) => {
       if (!isOpenValue(f.value)) return;
       fieldHoles.set(f.name, {
+        index: -1,
         keys: [],
         path: f.name,
         parts: partsOf(f.value, f.name),
@@ -160,6 +171,7 @@ export class Plan {
     for (const f of fields) if (fieldsFirst.includes(f.name)) addField(f);
 
     const patches: Patch[] = [];
+    let holeCount = 0;
     components.forEach((component, index) => {
       const holes: Hole[] = [];
       const leaves: Leaf[] = [];
@@ -180,6 +192,7 @@ export class Plan {
             value.forEach((child, i) => visit(child, [...fieldKeys, i], `${p}[${i}]`, childPlace));
           } else if (isOpenValue(value)) {
             holes.push({
+              index: holeCount++,
               keys: fieldKeys,
               path: p,
               parts: partsOf(value, p),
@@ -193,6 +206,7 @@ export class Plan {
               if (!isOpenValue(v)) continue;
               const q = fieldPath(p, inner);
               holes.push({
+                index: holeCount++,
                 keys: [...fieldKeys, inner],
                 path: q,
                 parts: partsOf(v, q),
@@ -232,7 +246,53 @@ export class Plan {
     this.skeleton = components;
     this.patches = patches;
     this.fields = fieldHoles;
+    this.size = components.length;
+    this.holes = holeCount;
+    const makers: Maker[] = components.map((c) => makerOf(c, undefined, []));
+    for (const patch of patches) {
+      makers[patch.index] =
+        patch.leaves.length > 0
+          ? new Maker(WHOLE, undefined, patch.index, undefined, undefined)
+          : makerOf(components[patch.index], holesByKeys(patch.holes), []);
+    }
+    this.makers = makers;
     Object.freeze(this);
+  }
+
+  /**
+   * Fills every component hole in and checks it, as `components()` does, but makes nothing
+   * yet: the result keeps the filled values, and makes fresh components each time it is
+   * compiled. A component checked whole (a slot in an identifier object) is made now.
+   */
+  fill(values: Values, out: Problem[]): Rendered {
+    const strings = new Array<string | undefined>(this.holes);
+    let whole: AnyComponent[] | undefined;
+    const patches = this.patches;
+    for (let p = 0; p < patches.length; p++) {
+      const patch = patches[p] as Patch;
+      if (patch.leaves.length > 0) {
+        whole ??= [];
+        whole[patch.index] = this.patched(patch, values, out);
+        continue;
+      }
+      const holes = patch.holes;
+      for (let h = 0; h < holes.length; h++) {
+        const hole = holes[h] as Hole;
+        const value = fill(hole, values);
+        if (value === undefined) continue;
+        if (hole.rule !== undefined && hole.rule(value, hole.path, out) === undefined) continue;
+        strings[hole.index] = value;
+      }
+    }
+    return new Rendered(this, strings, whole);
+  }
+
+  /** @internal Makes a render's components afresh into `into`, from `at`. */
+  make(rendered: Rendered, into: AnyComponent[], at: number): void {
+    const makers = this.makers;
+    for (let i = 0; i < makers.length; i++) {
+      into[at + i] = make(makers[i] as Maker, rendered) as AnyComponent;
+    }
   }
 
   /**
@@ -281,24 +341,27 @@ export class Plan {
   /** The components with every hole filled in and checked. */
   components(values: Values, out: Problem[]): AnyComponent[] {
     const result = this.skeleton.slice();
-    for (const patch of this.patches) {
-      let component = result[patch.index] as unknown;
-      for (const hole of patch.holes) {
-        const value = fill(hole, values);
-        if (value === undefined) continue;
-        if (hole.rule !== undefined && hole.rule(value, hole.path, out) === undefined) continue;
-        component =
-          hole.keys.length === 2
-            ? setField(component, hole.keys[0] as string, hole.keys[1] as string, value)
-            : setIn(component, hole.keys, 0, value);
-      }
-      for (const leaf of patch.leaves) {
-        const checked = normalizeComponent(getIn(component, leaf.keys), leaf.place, leaf.path, out);
-        if (checked !== undefined) component = setIn(component, leaf.keys, 0, checked);
-      }
-      result[patch.index] = component as AnyComponent;
-    }
+    for (const patch of this.patches) result[patch.index] = this.patched(patch, values, out);
     return result;
+  }
+
+  /** One component with its holes filled in and checked; only the objects on the way are copied. */
+  private patched(patch: Patch, values: Values, out: Problem[]): AnyComponent {
+    let component = this.skeleton[patch.index] as unknown;
+    for (const hole of patch.holes) {
+      const value = fill(hole, values);
+      if (value === undefined) continue;
+      if (hole.rule !== undefined && hole.rule(value, hole.path, out) === undefined) continue;
+      component =
+        hole.keys.length === 2
+          ? setField(component, hole.keys[0] as string, hole.keys[1] as string, value)
+          : setIn(component, hole.keys, 0, value);
+    }
+    for (const leaf of patch.leaves) {
+      const checked = normalizeComponent(getIn(component, leaf.keys), leaf.place, leaf.path, out);
+      if (checked !== undefined) component = setIn(component, leaf.keys, 0, checked);
+    }
+    return component as AnyComponent;
   }
 
   /** True when the event field `name` has slots. */
@@ -314,6 +377,132 @@ export class Plan {
     if (value === undefined) return undefined;
     return hole.rule?.(value, hole.path, out) === undefined ? undefined : value;
   }
+}
+
+/**
+ * A rendered template's components, checked and waiting to be made: what a rendered builder's
+ * list holds. Each compile makes fresh objects straight from the frozen skeleton and the filled
+ * values, so the output is the caller's own without a second copy.
+ */
+export class Rendered {
+  /** How many top-level components it stands for. */
+  readonly size: number;
+
+  constructor(
+    readonly plan: Plan,
+    /** Each component hole's filled value, by `Hole.index`. */
+    readonly strings: readonly (string | undefined)[],
+    /** Components checked whole when filled (a slot in an identifier), by index. */
+    readonly whole: readonly (AnyComponent | undefined)[] | undefined,
+  ) {
+    this.size = plan.size;
+  }
+
+  /** Makes fresh components into `into`, from `at`. */
+  into(into: AnyComponent[], at: number): void {
+    this.plan.make(this, into, at);
+  }
+
+  /** One cell for each component, each with a fresh component: for the lists' slow paths. */
+  cells(): Cell[] {
+    const components = new Array<AnyComponent>(this.size);
+    this.into(components, 0);
+    return components.map((component, i) => {
+      const key = this.plan.kinds[i] as ComponentKey;
+      return new Cell(
+        undefined,
+        component,
+        key,
+        KIND_BIT[key],
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+      );
+    });
+  }
+}
+
+const CONSTANT = 0;
+const HOLE = 1;
+const OBJECT = 2;
+const ARRAY = 3;
+const WHOLE = 4;
+
+/**
+ * How to make one value of a rendered component: a constant, a hole's filled value, a fresh
+ * object or array made of other makers, or a copy of a component checked whole. One class for
+ * all five, so that making stays monomorphic.
+ */
+class Maker {
+  constructor(
+    readonly kind: number,
+    /** The constant (a string, number or boolean, or a value shared as it is). */
+    readonly value: unknown,
+    /** The hole's index (`HOLE`) or the component's (`WHOLE`). */
+    readonly index: number,
+    /** An object's keys, in order. */
+    readonly keys: readonly string[] | undefined,
+    /** An object's values or an array's items. */
+    readonly parts: readonly Maker[] | undefined,
+  ) {}
+}
+
+function make(maker: Maker, rendered: Rendered): unknown {
+  switch (maker.kind) {
+    case HOLE:
+      return rendered.strings[maker.index];
+    case OBJECT: {
+      const keys = maker.keys as readonly string[];
+      const parts = maker.parts as readonly Maker[];
+      const object: Record<string, unknown> = {};
+      for (let i = 0; i < keys.length; i++) {
+        object[keys[i] as string] = make(parts[i] as Maker, rendered);
+      }
+      return object;
+    }
+    case ARRAY: {
+      const parts = maker.parts as readonly Maker[];
+      const array = new Array<unknown>(parts.length);
+      for (let i = 0; i < parts.length; i++) array[i] = make(parts[i] as Maker, rendered);
+      return array;
+    }
+    case WHOLE:
+      return copyJson((rendered.whole as readonly AnyComponent[])[maker.index]);
+    default:
+      return maker.value;
+  }
+}
+
+/** Each hole's index, by the keys that lead to it (joined; keys never hold a NUL). */
+function holesByKeys(holes: readonly Hole[]): ReadonlyMap<string, number> {
+  return new Map(holes.map((h) => [h.keys.join("\u0000"), h.index]));
+}
+
+/** The maker for a value of the skeleton; `holes` says which open values are filled in. */
+function makerOf(
+  value: unknown,
+  holes: ReadonlyMap<string, number> | undefined,
+  keys: (string | number)[],
+): Maker {
+  if (holes !== undefined && isOpenValue(value)) {
+    const index = holes.get(keys.join("\u0000"));
+    if (index !== undefined) return new Maker(HOLE, undefined, index, undefined, undefined);
+  }
+  if (Array.isArray(value)) {
+    const parts = value.map((v: unknown, i) => makerOf(v, holes, [...keys, i]));
+    return new Maker(ARRAY, undefined, -1, undefined, parts);
+  }
+  // Only plain JSON is made afresh; slots, Markdown and other class instances are shared, as
+  // `copyJson` shares them.
+  if (typeof value === "object" && value !== null && value.constructor === Object) {
+    const names = Object.keys(value);
+    const parts = names.map((k) =>
+      makerOf((value as Record<string, unknown>)[k], holes, [...keys, k]),
+    );
+    return new Maker(OBJECT, undefined, -1, names, parts);
+  }
+  return new Maker(CONSTANT, value, -1, undefined, undefined);
 }
 
 /** Every parameter's value as text, and Markdown-escaped where needed. */

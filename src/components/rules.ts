@@ -116,14 +116,67 @@ export const httpUrl: Rule<string> = stringRule((value, path, out) => {
 // `java\tscript:` slips past naive checks.
 const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f-\u009f]/;
 
-// The common case, decided without parsing: an ASCII host whose last label starts with a letter
-// (so never an IPv4 address, which the full parser must judge), no port, no user info.
-const SIMPLE_HTTP_URL =
-  /^https?:\/\/(?![^/?#]*xn--)(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*(?:[/?#][\u0021-\u007e]*)?$/i;
+/**
+ * The common case, decided without parsing: an ASCII host whose last label starts with a letter
+ * (so never an IPv4 address, which the full parser must judge), no port, no user info, no
+ * punycode label (`xn--`), then nothing, or `/`, `?` or `#` and printable ASCII.
+ *
+ * The same language as
+ * `/^https?:\/\/(?![^/?#]*xn--)(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*(?:[/?#][\u0021-\u007e]*)?$/i`,
+ * scanned by hand: that regex cost more than the rest of a link button's checks together.
+ */
+export function isSimpleHttpUrl(value: string): boolean {
+  const n = value.length;
+  // "http" in any case, an optional "s", then "://".
+  if (n < 8 || (value.charCodeAt(0) | 32) !== 104 || (value.charCodeAt(1) | 32) !== 116) {
+    return false;
+  }
+  if ((value.charCodeAt(2) | 32) !== 116 || (value.charCodeAt(3) | 32) !== 112) return false;
+  let i = 4;
+  if ((value.charCodeAt(i) | 32) === 115) i++;
+  if (value.charCodeAt(i) !== 58 || value.charCodeAt(i + 1) !== 47) return false;
+  if (value.charCodeAt(i + 2) !== 47) return false;
+  i += 3;
+  // The host: labels of letters, digits and "-", split by single dots; the last one starts
+  // with a letter. `labelStart` is where the current label began.
+  let labelStart = i;
+  for (; i < n; i++) {
+    const c = value.charCodeAt(i);
+    const lower = c | 32;
+    if ((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57)) continue;
+    if (c === 45) {
+      // A second dash after "xn": a punycode label, which the full parser must judge.
+      if (
+        value.charCodeAt(i - 1) === 45 &&
+        (value.charCodeAt(i - 2) | 32) === 110 &&
+        (value.charCodeAt(i - 3) | 32) === 120
+      ) {
+        return false;
+      }
+    } else if (c === 46) {
+      if (i === labelStart) return false;
+      labelStart = i + 1;
+    } else {
+      break;
+    }
+  }
+  // The last label: not empty, and starting with a letter.
+  if (i === labelStart) return false;
+  const first = value.charCodeAt(labelStart) | 32;
+  if (first < 97 || first > 122) return false;
+  if (i === n) return true;
+  const sep = value.charCodeAt(i);
+  if (sep !== 47 && sep !== 63 && sep !== 35) return false;
+  for (i++; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
+}
 
 /** True for an absolute `http:`/`https:` URL with a host and no spaces or control characters. */
 export function isHttpUrl(value: string): boolean {
-  if (SIMPLE_HTTP_URL.test(value)) return true;
+  if (isSimpleHttpUrl(value)) return true;
   if (value.length === 0 || CONTROL_OR_SPACE.test(value)) return false;
   const lower = value.slice(0, 8).toLowerCase();
   if (!lower.startsWith("http://") && !lower.startsWith("https://")) return false;
