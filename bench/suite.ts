@@ -56,6 +56,19 @@ function keyLiteral(p: KeyParams) {
   };
 }
 
+/** The literal's components alone: issue 4's baseline for "a render of the seed event". */
+function keyLiteralComponents(p: KeyParams) {
+  return [
+    {
+      componentText: {
+        text: `New API key was added with the fingerprint **${p.fingerprint}** with ${p.roleCount} associated roles.`,
+      },
+    },
+    { componentSpacer: { spacerSize: "M" } },
+    { componentLinkButton: { linkButtonUrl: p.adminUrl, linkButtonLabel: "View in admin" } },
+  ];
+}
+
 /** Plain's own helpers; the request around them is written by hand, as their docs show. */
 function keyUiComponents(p: KeyParams) {
   return {
@@ -97,6 +110,13 @@ function keyRender(p: KeyParams) {
     .render({ fingerprint: p.fingerprint, roleCount: p.roleCount, adminUrl: p.adminUrl })
     .forCustomer({ email: p.email })
     .build();
+}
+
+/** Issue 4's wording: a render of the seed event, its components only. */
+function keyRenderComponents(p: KeyParams) {
+  return keyTemplate
+    .render({ fingerprint: p.fingerprint, roleCount: p.roleCount, adminUrl: p.adminUrl })
+    .components();
 }
 
 // --- A 40-component event: 10 groups of text, row (plain text | copy button), button, badge ---
@@ -211,6 +231,33 @@ function orderRender(i: number) {
   return orderTemplate.render(p.params).forThread(p.threadId).build();
 }
 
+/** The literal's components alone, written as `orderLiteral` writes them. */
+function orderLiteralComponents(p: OrderParams) {
+  const components: unknown[] = [];
+  for (const line of p.lines) {
+    components.push(
+      { componentText: { text: `**${line.name}**` } },
+      {
+        componentRow: {
+          rowMainContent: [
+            { componentPlainText: { plainText: line.sku, plainTextColor: "MUTED" } },
+          ],
+          rowAsideContent: [
+            { componentCopyButton: { copyButtonValue: line.sku, copyButtonTooltipLabel: "Copy" } },
+          ],
+        },
+      },
+      { componentLinkButton: { linkButtonUrl: line.url, linkButtonLabel: "Open line" } },
+      { componentBadge: { badgeLabel: line.status, badgeColor: "BLUE" } },
+    );
+  }
+  return components;
+}
+
+function orderRenderComponents(i: number) {
+  return orderTemplate.render(orderRenderParams[i]!.params).components();
+}
+
 // --- Same output, or the comparison means nothing ---------------------------------------------
 
 const withoutNulls = (json: string) => JSON.stringify(JSON.parse(json, (_k, v) => v ?? undefined));
@@ -224,6 +271,26 @@ for (let i = 0; i < VARIANTS; i++) {
   check("key render", JSON.stringify(keyRender(keyParams[i]!)), key);
   check("order builder", JSON.stringify(orderBuilder(orderParams[i]!)), order);
   check("order render", JSON.stringify(orderRender(i)), order);
+  check(
+    "key render components",
+    JSON.stringify(keyRenderComponents(keyParams[i]!)),
+    JSON.stringify(keyLiteralComponents(keyParams[i]!)),
+  );
+  check(
+    "key literal components",
+    JSON.stringify(keyLiteralComponents(keyParams[i]!)),
+    JSON.stringify(keyLiteral(keyParams[i]!).input.components),
+  );
+  check(
+    "order literal components",
+    JSON.stringify(orderLiteralComponents(orderParams[i]!)),
+    JSON.stringify(orderLiteral(orderParams[i]!).input.components),
+  );
+  check(
+    "order render components",
+    JSON.stringify(orderRenderComponents(i)),
+    JSON.stringify(orderLiteralComponents(orderParams[i]!)),
+  );
   // ui-components writes `null` for options left out and its own key order: same data.
   const sorted = (json: string) =>
     JSON.stringify(
@@ -269,6 +336,16 @@ const suites = {
     "@team-plain/ui-components": (i: number) => orderUiComponents(orderParams[i]!),
     "plain-events builder": (i: number) => orderBuilder(orderParams[i]!),
     "plain-events template render": orderRender,
+  },
+  // Issue 4 asks for "a render of the seed event": template.render(params).components(), against
+  // the literal's components, each with JSON.stringify.
+  "API key generated, components only (issue 4: a render of the seed event)": {
+    literal: (i: number) => keyLiteralComponents(keyParams[i]!),
+    "plain-events template render": (i: number) => keyRenderComponents(keyParams[i]!),
+  },
+  "40 components, components only": {
+    literal: (i: number) => orderLiteralComponents(orderParams[i]!),
+    "plain-events template render": orderRenderComponents,
   },
 } satisfies Record<string, Record<string, Make>>;
 

@@ -15,7 +15,7 @@ import {
   type Problem,
   type Rule,
 } from "../components/index.js";
-import { Cell, copyJson, KIND_BIT } from "./list.js";
+import { Cell, copierOf, copyJson, KIND_BIT } from "./list.js";
 import { escapeMarkdown, Markdown } from "./markdown.js";
 import { Slot, SlotString, type SlotType } from "./slot.js";
 
@@ -248,12 +248,17 @@ export class Plan {
     this.fields = fieldHoles;
     this.size = components.length;
     this.holes = holeCount;
-    const makers: Maker[] = components.map((c) => makerOf(c, undefined, []));
+    const makers: Maker[] = components.map((c) => makerOf(c, [], [], true));
     for (const patch of patches) {
       makers[patch.index] =
         patch.leaves.length > 0
           ? new Maker(WHOLE, undefined, patch.index, undefined, undefined)
-          : makerOf(components[patch.index], holesByKeys(patch.holes), []);
+          : makerOf(
+              components[patch.index],
+              patch.holes.map((h) => [h.keys, h.index] as const),
+              [],
+              true,
+            );
     }
     this.makers = makers;
     Object.freeze(this);
@@ -428,28 +433,49 @@ const HOLE = 1;
 const OBJECT = 2;
 const ARRAY = 3;
 const WHOLE = 4;
+const COMPONENT = 5;
 
 /**
  * How to make one value of a rendered component: a constant, a hole's filled value, a fresh
- * object or array made of other makers, or a copy of a component checked whole. One class for
- * all five, so that making stays monomorphic.
+ * object or array made of other makers, a copy of a component checked whole, or a component
+ * copied by its kind's copier with its holes set. One class for all, so that making stays
+ * monomorphic.
  */
 class Maker {
   constructor(
     readonly kind: number,
-    /** The constant (a string, number or boolean, or a value shared as it is). */
+    /** The constant, or the skeleton's component that `COMPONENT` copies. */
     readonly value: unknown,
     /** The hole's index (`HOLE`) or the component's (`WHOLE`). */
     readonly index: number,
-    /** An object's keys, in order. */
+    /** An object's keys in order; a `COMPONENT`'s kind, then the body fields it fills. */
     readonly keys: readonly string[] | undefined,
     /** An object's values or an array's items. */
     readonly parts: readonly Maker[] | undefined,
+    /** A `COMPONENT`'s copier, and the hole of each field it fills. */
+    readonly copy: ((component: AnyComponent) => AnyComponent) | undefined = undefined,
+    readonly holes: readonly number[] | undefined = undefined,
   ) {}
 }
 
 function make(maker: Maker, rendered: Rendered): unknown {
   switch (maker.kind) {
+    case COMPONENT: {
+      const copy = (maker.copy as (component: AnyComponent) => AnyComponent)(
+        maker.value as AnyComponent,
+      );
+      const holes = maker.holes as readonly number[];
+      if (holes.length === 0) return copy;
+      const keys = maker.keys as readonly string[];
+      const body = (copy as unknown as Record<string, Record<string, unknown>>)[
+        keys[0] as string
+      ] as Record<string, unknown>;
+      const strings = rendered.strings;
+      for (let i = 0; i < holes.length; i++) {
+        body[keys[i + 1] as string] = strings[holes[i] as number];
+      }
+      return copy;
+    }
     case HOLE:
       return rendered.strings[maker.index];
     case OBJECT: {
@@ -474,32 +500,76 @@ function make(maker: Maker, rendered: Rendered): unknown {
   }
 }
 
-/** Each hole's index, by the keys that lead to it (joined; keys never hold a NUL). */
-function holesByKeys(holes: readonly Hole[]): ReadonlyMap<string, number> {
-  return new Map(holes.map((h) => [h.keys.join("\u0000"), h.index]));
+/** A hole's keys from its top-level component, and its index. */
+type HoleAt = readonly [keys: readonly (string | number)[], index: number];
+
+function startsWith(keys: readonly (string | number)[], prefix: readonly (string | number)[]) {
+  if (keys.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (keys[i] !== prefix[i]) return false;
+  return true;
 }
 
-/** The maker for a value of the skeleton; `holes` says which open values are filled in. */
+/**
+ * The maker for a value of the skeleton at `keys`, with `holes` the holes under it. A
+ * component whose holes are all fields of its own body is copied by its kind's copier, then
+ * filled in; anything else is made part by part.
+ */
 function makerOf(
   value: unknown,
-  holes: ReadonlyMap<string, number> | undefined,
-  keys: (string | number)[],
+  holes: readonly HoleAt[],
+  keys: readonly (string | number)[],
+  component: boolean,
 ): Maker {
-  if (holes !== undefined && isOpenValue(value)) {
-    const index = holes.get(keys.join("\u0000"));
-    if (index !== undefined) return new Maker(HOLE, undefined, index, undefined, undefined);
+  if (holes.length > 0 && isOpenValue(value)) {
+    const hole = holes.find(([k]) => k.length === keys.length);
+    if (hole !== undefined) return new Maker(HOLE, undefined, hole[1], undefined, undefined);
+  }
+  if (component && isRecord(value) && value.constructor === Object) {
+    const kinds = Object.keys(value);
+    const kind = kinds[0] as string;
+    const copy = kinds.length === 1 ? copierOf(kind) : undefined;
+    const body = value[kind];
+    if (copy !== undefined && isRecord(body) && body.constructor === Object) {
+      const at = [...keys, kind];
+      const fields: string[] = [];
+      const indexes: number[] = [];
+      let flat = true;
+      for (const [k, index] of holes) {
+        if (k.length === at.length + 1 && typeof k[at.length] === "string") {
+          fields.push(k[at.length] as string);
+          indexes.push(index);
+        } else flat = false;
+      }
+      if (flat) {
+        return new Maker(COMPONENT, value, -1, [kind, ...fields], undefined, copy, indexes);
+      }
+    }
   }
   if (Array.isArray(value)) {
-    const parts = value.map((v: unknown, i) => makerOf(v, holes, [...keys, i]));
+    const parts = value.map((v: unknown, i) => {
+      const at = [...keys, i];
+      return makerOf(
+        v,
+        holes.filter(([k]) => startsWith(k, at)),
+        at,
+        true,
+      );
+    });
     return new Maker(ARRAY, undefined, -1, undefined, parts);
   }
   // Only plain JSON is made afresh; slots, Markdown and other class instances are shared, as
   // `copyJson` shares them.
   if (typeof value === "object" && value !== null && value.constructor === Object) {
     const names = Object.keys(value);
-    const parts = names.map((k) =>
-      makerOf((value as Record<string, unknown>)[k], holes, [...keys, k]),
-    );
+    const parts = names.map((name) => {
+      const at = [...keys, name];
+      return makerOf(
+        (value as Record<string, unknown>)[name],
+        holes.filter(([k]) => startsWith(k, at)),
+        at,
+        false,
+      );
+    });
     return new Maker(OBJECT, undefined, -1, names, parts);
   }
   return new Maker(CONSTANT, value, -1, undefined, undefined);
