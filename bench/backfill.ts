@@ -12,10 +12,16 @@
  * Goal: memory flat in the number of lines; peak RSS ≤ 150 MB at 100,000 lines.
  * Knobs: `CHILD_NODE_OPTIONS` is the child's NODE_OPTIONS (e.g. `--max-old-space-size=48`, to
  * show how much of the peak is V8 heap headroom rather than live data); `BENCH_TRACE=1` prints
- * the child's memoryUsage() every 500 ms.
+ * the child's memoryUsage() every 500 ms. `CHILD_NODE_ARGS` are node flags on the child's
+ * command line, for those NODE_OPTIONS refuses (`--trace-gc`); the child's own stdout is passed
+ * to stderr. Profiles: `CHILD_NODE_OPTIONS="--heap-prof --heap-prof-dir=/tmp/prof"` (an
+ * absolute dir: the child runs in a temp folder that is removed at the end).
+ * `BENCH_ALLOC_PROFILE=/tmp/x.heapprofile` samples every allocation, garbage included (a heap
+ * profile that DevTools opens), to see what each line allocates, not only what stays live;
+ * with `BENCH_ALLOC_OLD=1`, only what outlived the young generation (promoted to old space).
  */
 import { spawn } from "node:child_process";
-import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, createWriteStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,6 +47,13 @@ writeFileSync(
   `import { main } from ${JSON.stringify(main)};
 const loadedRss = process.memoryUsage().rss;
 if (process.env.BENCH_TRACE) setInterval(() => { const m = process.memoryUsage(); process.stderr.write(JSON.stringify({ rss: m.rss >> 20, heapTotal: m.heapTotal >> 20, heapUsed: m.heapUsed >> 20, external: m.external >> 20, ab: m.arrayBuffers >> 20 }) + String.fromCharCode(10)); }, 500).unref();
+let profiler;
+if (process.env.BENCH_ALLOC_PROFILE) {
+  const { Session } = await import("node:inspector/promises");
+  profiler = new Session();
+  profiler.connect();
+  await profiler.post("HeapProfiler.startSampling", { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: !process.env.BENCH_ALLOC_OLD });
+}
 let out = "";
 const started = performance.now();
 const code = await main(process.argv.slice(2), {
@@ -50,6 +63,10 @@ const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
 });
 const ms = performance.now() - started;
+if (profiler) {
+  const { profile } = await profiler.post("HeapProfiler.stopSampling");
+  (await import("node:fs")).writeFileSync(process.env.BENCH_ALLOC_PROFILE, JSON.stringify(profile));
+}
 process.stdout.write(JSON.stringify({ code, ms, loadedRss, maxRss: process.resourceUsage().maxRSS * 1024, out }));
 `,
 );
@@ -67,6 +84,10 @@ await build({
     js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
   },
 });
+
+// The profile's line numbers are the bundle's: keep it beside the profile.
+if (process.env.BENCH_ALLOC_PROFILE)
+  copyFileSync(bundle, `${process.env.BENCH_ALLOC_PROFILE}.child.mjs`);
 
 const template = {
   version: 1,
@@ -109,11 +130,14 @@ interface ChildReport {
 
 function runChild(argv: string[], env: Record<string, string>): Promise<ChildReport> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, ...argv], {
+    const nodeArgs = (process.env.CHILD_NODE_ARGS ?? "").split(/\s+/).filter((a) => a !== "");
+    const child = spawn(process.execPath, [...nodeArgs, bundle, ...argv], {
       cwd: dir,
       env: {
         PATH: process.env.PATH ?? "",
         BENCH_TRACE: process.env.BENCH_TRACE ?? "",
+        BENCH_ALLOC_PROFILE: process.env.BENCH_ALLOC_PROFILE ?? "",
+        BENCH_ALLOC_OLD: process.env.BENCH_ALLOC_OLD ?? "",
         NODE_OPTIONS: process.env.CHILD_NODE_OPTIONS ?? "",
         ...env,
       },
@@ -123,8 +147,11 @@ function runChild(argv: string[], env: Record<string, string>): Promise<ChildRep
     child.stdout.on("data", (chunk: Buffer) => (text += chunk.toString()));
     child.once("error", reject);
     child.once("exit", () => {
+      // The report is the last line; anything before it (--trace-gc, say) goes to stderr.
+      const at = text.lastIndexOf('{"code":');
+      if (at > 0) process.stderr.write(text.slice(0, at));
       try {
-        resolve(JSON.parse(text) as ChildReport);
+        resolve(JSON.parse(text.slice(Math.max(0, at))) as ChildReport);
       } catch {
         reject(new Error(`child printed no report: ${text}`));
       }

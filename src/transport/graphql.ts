@@ -94,20 +94,43 @@ export function graphqlTransport(options: GraphQLTransportOptions): GraphQLTrans
   const baseFetch = options.fetch ?? globalThis.fetch;
   const redact = redactor([apiKey]);
 
+  // One graphql-request client for the transport's life. Why: a client per attempt cost a
+  // client, its config and three closures per request, all garbage a moment later. What is
+  // per attempt (the body bytes, the answer) lives in `inFlight`, keyed by the attempt's own
+  // AbortSignal, which graphql-request hands to fetch in `init.signal`.
+  const inFlight = new Map<AbortSignal, AttemptState>();
+  const client = new GraphQLClient(endpoint, {
+    headers,
+    errorPolicy: "all",
+    // Skips graphql-request's parse of the document: the operation name is in our body.
+    excludeOperationName: true,
+    // graphql-request builds the same { query, variables, operationName }; fetch below sends
+    // httpRequest()'s text instead, so the wire bytes are exactly what dumpTransport shows.
+    jsonSerializer: { stringify: () => "", parse: JSON.parse },
+    fetch: async (url, init) => {
+      const state = init?.signal == null ? undefined : inFlight.get(init.signal);
+      if (state === undefined) throw new Error("graphqlTransport: an attempt without its state");
+      state.response = await baseFetch(url, { ...init, body: state.bodyText });
+      return state.response;
+    },
+  });
+
   async function attempt(http: HttpRequest, callerSignal: AbortSignal | undefined) {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = callerSignal === undefined ? timeout : AbortSignal.any([callerSignal, timeout]);
-    let response: Response | undefined;
-    const client = new GraphQLClient(http.url, {
-      headers: http.headers,
-      errorPolicy: "all",
-      // Skips graphql-request's parse of the document: the operation name is in our body.
-      excludeOperationName: true,
-      // graphql-request builds the same { query, variables, operationName }; handing it the
-      // text from httpRequest() makes the wire bytes exactly what dumpTransport shows.
-      jsonSerializer: { stringify: () => http.bodyText, parse: JSON.parse },
-      fetch: async (url, init) => (response = await baseFetch(url, init)),
-    });
+    // A plain controller and a timer cleared when the attempt ends. Why not
+    // AbortSignal.timeout/AbortSignal.any: in Node 20 their timer, the signal and its listeners
+    // stay alive (and are promoted to old space) for the whole timeoutMs after the attempt.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new DOMException(`No answer within ${timeoutMs} ms`, "TimeoutError"));
+    }, timeoutMs);
+    const onCallerAbort = () => controller.abort(callerSignal?.reason);
+    if (callerSignal?.aborted === true) onCallerAbort();
+    else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
+    const { signal } = controller;
+    const state: AttemptState = { bodyText: http.bodyText, response: undefined };
+    inFlight.set(signal, state);
     let outcome: AttemptOutcome;
     let rate: RateLimitHeaders | undefined;
     try {
@@ -119,13 +142,14 @@ export function graphqlTransport(options: GraphQLTransportOptions): GraphQLTrans
       outcome = fromResponse(http, answer.status, answer.headers, answer);
       rate = readRateLimitHeaders(answer.headers, clock.now());
     } catch (error) {
+      const { response } = state;
       if (error instanceof ClientError) {
         const { status, headers: h } = error.response;
         outcome = fromResponse(http, status, h, error.response);
         rate = readRateLimitHeaders(h, clock.now());
       } else if (callerSignal?.aborted === true) {
         outcome = { ok: false, unknownOutcome: true, error: abortedFailure() };
-      } else if (timeout.aborted) {
+      } else if (timedOut) {
         outcome = timeoutFailure(timeoutMs);
       } else if (response !== undefined) {
         // An answer came but its body was not GraphQL JSON.
@@ -134,6 +158,10 @@ export function graphqlTransport(options: GraphQLTransportOptions): GraphQLTrans
       } else {
         outcome = networkFailure(error);
       }
+    } finally {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener("abort", onCallerAbort);
+      inFlight.delete(signal);
     }
     return { outcome, rate };
   }
@@ -227,6 +255,12 @@ export function graphqlTransport(options: GraphQLTransportOptions): GraphQLTrans
       return gate.snapshot();
     },
   };
+}
+
+/** What one attempt's fetch needs and leaves: the body to send and the answer. */
+interface AttemptState {
+  readonly bodyText: string;
+  response: Response | undefined;
 }
 
 function existingEvent(request: EventRequest, externalId: string): ExistingEvent {
