@@ -6,7 +6,7 @@ import {
   type EventComponentInput,
   type Problem,
 } from "../components/index.js";
-import { compileList, Composer, throwIfInvalid } from "./compose.js";
+import { compileList, Composer, throwIfInvalid, type BuilderTag } from "./compose.js";
 import { callSite } from "./site.js";
 import type { CardBuilder, CardResponseEntry } from "./types.js";
 
@@ -41,6 +41,16 @@ function keyProblems(key: unknown): Problem[] {
 const ttlRule = integer(LIMITS.cardTtlMin, LIMITS.cardTtlMax);
 
 class CardComposer extends Composer<CardMeta> {
+  // Spelled out: an implicit derived constructor forwards its arguments by spreading.
+  constructor(tag: BuilderTag, list: Composer["_list"], meta: CardMeta) {
+    super(tag, list, meta);
+  }
+
+  /** @internal */
+  override _with(list: Composer["_list"]): this {
+    return new CardComposer(this._tag, list, this._meta) as this;
+  }
+
   get key(): string {
     return this._meta.key;
   }

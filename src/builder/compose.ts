@@ -81,8 +81,12 @@ export class Composer<Meta = unknown> {
     Object.freeze(this);
   }
 
-  /** @internal A builder of the same kind with another list. Subclasses keep their meta. */
+  /**
+   * @internal A builder of the same kind with another list. Subclasses keep their meta, and
+   * override this with a direct `new` (dispatching on `this.constructor` is slower).
+   */
   _with(list: KindCell | undefined): this {
+    if (this.constructor === Composer) return new Composer(this._tag, list, this._meta) as this;
     const Ctor = this.constructor as new (
       tag: BuilderTag,
       list: KindCell | undefined,

@@ -1,7 +1,9 @@
 import {
   id,
   isoDateTime,
+  isEmailAddress,
   isOpenValue,
+  isRecord,
   OPEN,
   text,
   ValidationError,
@@ -11,7 +13,7 @@ import {
   type Problem,
   type Rule,
 } from "../components/index.js";
-import { compileList, Composer, throwIfInvalid } from "./compose.js";
+import { compileList, Composer, throwIfInvalid, type BuilderTag } from "./compose.js";
 import type { FieldInput, Plan, Values } from "./render.js";
 import { writeDocument, type TemplateDocument, type TemplateJSONOptions } from "./template-json.js";
 import { customerIdentifier, type CustomerIdentifier, type EventRequest } from "./request.js";
@@ -46,6 +48,41 @@ type Target =
 
 const titleRule = text(1, Number.MAX_SAFE_INTEGER, "title");
 
+/**
+ * The common customer identifier, checked without the general rule: one own field, a valid
+ * email address (as `email` or `emailAddress`), `externalId` or `customerId`. Anything else,
+ * valid or not, returns undefined and takes the general rule, which reports problems.
+ */
+function plainCustomer(customer: unknown): Setting | undefined {
+  if (!isRecord(customer)) return undefined;
+  const keys = Object.keys(customer);
+  if (keys.length !== 1) return undefined;
+  const key = keys[0] as string;
+  const value = customer[key];
+  if (typeof value !== "string") return undefined;
+  if (key === "email" || key === "emailAddress") {
+    if (!isEmailAddress(value) || hasOtherField(customer, key)) return undefined;
+    return { value: { emailAddress: value } };
+  }
+  if (key === "externalId" || key === "customerId") {
+    if (value.trim().length === 0 || hasOtherField(customer, key)) {
+      return undefined;
+    }
+    return { value: key === "externalId" ? { externalId: value } : { customerId: value } };
+  }
+  return undefined;
+}
+
+const CUSTOMER_FIELDS = ["email", "emailAddress", "externalId", "customerId"];
+
+/** A non-enumerable second field would count for the general rule: leave that to it. */
+function hasOtherField(customer: object, key: string): boolean {
+  for (const field of CUSTOMER_FIELDS) {
+    if (field !== key && Object.hasOwn(customer, field)) return true;
+  }
+  return false;
+}
+
 /** Checks one event-level value now, so that a problem can point at the caller's line. */
 function setting(
   rule: Rule,
@@ -61,6 +98,17 @@ function setting(
 }
 
 class EventComposer extends Composer<EventMeta> {
+  // Spelled out: an implicit derived constructor forwards its arguments by spreading, which is
+  // slower on this hot path (one builder a call).
+  constructor(tag: BuilderTag, list: Composer["_list"], meta: EventMeta) {
+    super(tag, list, meta);
+  }
+
+  /** @internal */
+  override _with(list: Composer["_list"]): this {
+    return new EventComposer(this._tag, list, this._meta) as this;
+  }
+
   get title(): unknown {
     return this._meta.title.value;
   }
@@ -161,12 +209,14 @@ class EventComposer extends Composer<EventMeta> {
   }
 
   forCustomer(customer: unknown): TargetedComposer {
-    const identifier = setting(
-      customerIdentifier,
-      toEmailAddressKey(customer),
-      "customerIdentifier",
-      EventComposer.prototype.forCustomer,
-    );
+    const identifier =
+      plainCustomer(customer) ??
+      setting(
+        customerIdentifier,
+        toEmailAddressKey(customer),
+        "customerIdentifier",
+        EventComposer.prototype.forCustomer,
+      );
     return new TargetedComposer(this, { kind: "customer", identifier });
   }
 

@@ -21,6 +21,9 @@ export class Markdown<N extends string = never> {
 
   /** The Markdown source. Throws when slots are still open. */
   toString(): string {
+    // One literal part (the common case: md`…` with plain values) is never open.
+    const parts = this.parts;
+    if (parts.length === 1 && typeof parts[0] === "string") return parts[0];
     if (isOpenValue(this)) {
       throw new TypeError(
         `this Markdown still has open slots (${this[OPEN].join(", ")}); render the template first`,

@@ -1,7 +1,9 @@
 import {
   COMPONENT_SPECS,
   fieldPath,
+  httpUrl,
   isHttpUrl,
+  isoDateTime,
   isIsoDateTime,
   isOpenValue,
   isRecord,
@@ -52,6 +54,12 @@ interface Hole {
   readonly markdown: boolean;
   /** The field's own rule; absent for fields nested in an identifier object (see `leaves`). */
   readonly rule: Rule | undefined;
+  /**
+   * The rule `fill()` runs: the field's rule, unless the hole is one parameter whose type check
+   * is that very rule (a `url` slot in a URL field): `resolve()` has checked it already. Set
+   * once the parameters' types are known.
+   */
+  check: Rule | undefined;
 }
 
 /** A leaf whose filled copy is checked whole, because its hole sits in a nested object. */
@@ -166,6 +174,7 @@ export class Plan {
         parts: partsOf(f.value, f.name),
         markdown: false,
         rule: f.rule,
+        check: f.rule,
       });
     };
     for (const f of fields) if (fieldsFirst.includes(f.name)) addField(f);
@@ -198,6 +207,7 @@ export class Plan {
               parts: partsOf(value, p),
               markdown: key === "componentText" && field === "text",
               rule: shape?.fields[field]?.rule,
+              check: undefined,
             });
             if (shape?.fields[field] === undefined) nested = true;
           } else if (isRecord(value)) {
@@ -212,6 +222,7 @@ export class Plan {
                 parts: partsOf(v, q),
                 markdown: false,
                 rule: undefined,
+                check: undefined,
               });
               nested = true;
             }
@@ -224,6 +235,16 @@ export class Plan {
     });
     for (const f of fields) if (!fieldsFirst.includes(f.name)) addField(f);
 
+    for (const patch of patches) {
+      for (const hole of patch.holes) {
+        const only = hole.parts.length === 1 ? hole.parts[0] : undefined;
+        const type = typeof only === "number" ? params[only]?.type : undefined;
+        const implied =
+          (type === "url" && hole.rule === httpUrl) ||
+          (type === "date-time" && hole.rule === isoDateTime);
+        hole.check = implied ? undefined : hole.rule;
+      }
+    }
     const escapes = params.map(() => false);
     for (const patch of patches) {
       for (const hole of patch.holes) {
@@ -285,7 +306,8 @@ export class Plan {
         const hole = holes[h] as Hole;
         const value = fill(hole, values);
         if (value === undefined) continue;
-        if (hole.rule !== undefined && hole.rule(value, hole.path, out) === undefined) continue;
+        const check = hole.check;
+        if (check !== undefined && check(value, hole.path, out) === undefined) continue;
         strings[hole.index] = value;
       }
     }

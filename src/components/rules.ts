@@ -222,6 +222,11 @@ export const isoDateTime: Rule<string> = stringRule((value, path, out) => {
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
+/** True for something@something with no spaces: what `emailAddress` accepts. */
+export function isEmailAddress(value: string): boolean {
+  return EMAIL.test(value);
+}
+
 /** An email address: something@something, no spaces. Plain checks the rest. */
 export const emailAddress: Rule<string> = stringRule((value, path, out) => {
   if (isOpenValue(value)) return value as never;
