@@ -29,6 +29,7 @@ import {
   type Command,
   type Context,
   type ExitCode,
+  plainConfig,
 } from "./shared.js";
 
 /** Detailed messages shown per kind (invalid, failed); the rest are counted. */
@@ -113,15 +114,7 @@ Example:
     const concurrency = readConcurrency(stringOption(args.values, "concurrency"));
     const dryRun = args.values["dry-run"] === true;
 
-    const apiKey = ctx.env.PLAIN_API_KEY ?? "";
-    ctx.redact(apiKey);
-    const endpoint = readEndpoint(ctx);
-    if (!dryRun && apiKey.trim() === "") {
-      throw new CliError(
-        EXIT.config,
-        "PLAIN_API_KEY is not set: export a Plain machine user's API key, or use --dry-run",
-      );
-    }
+    const { apiKey, endpoint } = plainConfig(ctx, dryRun);
 
     const loaded = loadFile(ctx, templatePath);
     if (loaded.kind !== "template") {
@@ -362,15 +355,6 @@ function readConcurrency(text: string | undefined): number {
     );
   }
   return value;
-}
-
-function readEndpoint(ctx: Context): string | undefined {
-  const url = ctx.env.PLAIN_API_URL;
-  if (url === undefined || url === "") return undefined;
-  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
-    throw new CliError(EXIT.config, `PLAIN_API_URL is not an http(s) URL: ${url}`);
-  }
-  return url;
 }
 
 /**

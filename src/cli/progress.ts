@@ -47,7 +47,6 @@ export class Progress {
   private readonly started: number;
   private last = Number.NEGATIVE_INFINITY;
   private drawn = "";
-  private state: ProgressState | undefined;
 
   constructor(
     private readonly out: Output,
@@ -62,7 +61,6 @@ export class Progress {
 
   /** Takes the new state; draws when the last draw is old enough. */
   update(state: ProgressState): void {
-    this.state = state;
     const now = this.now();
     if (now - this.last < this.interval) return;
     this.last = now;

@@ -11,6 +11,7 @@ import {
   usageError,
   type Command,
   type Context,
+  plainConfig,
 } from "./shared.js";
 
 /** The target options, and how each one targets the event. */
@@ -89,15 +90,7 @@ Examples:
     const target = given[0]!.target;
     const dryRun = args.values["dry-run"] === true;
 
-    const apiKey = ctx.env.PLAIN_API_KEY ?? "";
-    ctx.redact(apiKey);
-    const endpoint = readEndpoint(ctx);
-    if (!dryRun && apiKey.trim() === "") {
-      throw new CliError(
-        EXIT.config,
-        "PLAIN_API_KEY is not set: export a Plain machine user's API key, or use --dry-run",
-      );
-    }
+    const { apiKey, endpoint } = plainConfig(ctx, dryRun);
 
     const request = buildRequest(ctx, file, target, args.values);
     // Loaded only here, so that validate and preview never load graphql-request.
@@ -135,15 +128,6 @@ Examples:
     return EXIT.ok;
   },
 };
-
-function readEndpoint(ctx: Context): string | undefined {
-  const url = ctx.env.PLAIN_API_URL;
-  if (url === undefined || url === "") return undefined;
-  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
-    throw new CliError(EXIT.config, `PLAIN_API_URL is not an http(s) URL: ${url}`);
-  }
-  return url;
-}
 
 /** The template filled in, targeted and built; every problem is an "invalid input" error. */
 function buildRequest(

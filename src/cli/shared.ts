@@ -320,3 +320,34 @@ export function onePath(args: CommandArgs, command: string, what = "<file.json>"
   }
   return first;
 }
+
+/** Where and how to reach Plain, from `PLAIN_API_KEY` and `PLAIN_API_URL`. */
+export interface PlainConfig {
+  readonly apiKey: string;
+  readonly endpoint: string | undefined;
+}
+
+/**
+ * Reads `PLAIN_API_KEY` (registered as a secret at once, so no later line can print it) and
+ * `PLAIN_API_URL`. The key is required unless `dryRun`; a URL, when set, must be http(s).
+ * Checked before any input, so a CI job without a key fails fast with exit 3.
+ */
+export function plainConfig(ctx: Context, dryRun: boolean): PlainConfig {
+  const apiKey = ctx.env.PLAIN_API_KEY ?? "";
+  ctx.redact(apiKey);
+  const url = ctx.env.PLAIN_API_URL;
+  let endpoint: string | undefined;
+  if (url !== undefined && url !== "") {
+    if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+      throw new CliError(EXIT.config, `PLAIN_API_URL is not an http(s) URL: ${url}`);
+    }
+    endpoint = url;
+  }
+  if (!dryRun && apiKey.trim() === "") {
+    throw new CliError(
+      EXIT.config,
+      "PLAIN_API_KEY is not set: export a Plain machine user's API key, or use --dry-run",
+    );
+  }
+  return { apiKey, endpoint };
+}

@@ -11,7 +11,7 @@ import {
 } from "./decode.js";
 import type { MutationFailure, TransportError } from "./errors.js";
 import { httpRequest, PLAIN_ENDPOINT, requestHeaders, type HttpRequest } from "./http.js";
-import { isDuplicateExternalId as defaultIsDuplicate } from "./idempotency.js";
+import { existingEvent, isDuplicateExternalId as defaultIsDuplicate } from "./idempotency.js";
 import { prepare } from "./prepare.js";
 import {
   RateLimitGate,
@@ -21,7 +21,7 @@ import {
 } from "./rate-limit.js";
 import { redactor } from "./redact.js";
 import { backoffMs, retryPolicy, type RetryOptions } from "./retry.js";
-import type { ExistingEvent, SendOptions, SendResult, Transport } from "./types.js";
+import type { SendOptions, SendResult, Transport } from "./types.js";
 
 /** Options of {@link graphqlTransport}. */
 export interface GraphQLTransportOptions {
@@ -261,20 +261,4 @@ export function graphqlTransport(options: GraphQLTransportOptions): GraphQLTrans
 interface AttemptState {
   readonly bodyText: string;
   response: Response | undefined;
-}
-
-function existingEvent(request: EventRequest, externalId: string): ExistingEvent {
-  return request.operation === "createCustomerEvent"
-    ? {
-        operation: request.operation,
-        title: request.input.title,
-        externalId,
-        customerIdentifier: request.input.customerIdentifier,
-      }
-    : {
-        operation: request.operation,
-        title: request.input.title,
-        externalId,
-        threadId: request.input.threadId,
-      };
 }

@@ -1,4 +1,6 @@
+import type { EventRequest } from "../builder/request.js";
 import type { MutationFailure } from "./errors.js";
+import type { ExistingEvent } from "./types.js";
 
 const DUPLICATE_CODE = /duplicate|already_?exists|conflict|unique/i;
 
@@ -14,4 +16,24 @@ export function isDuplicateExternalId(error: MutationFailure): boolean {
     error.type === "VALIDATION" &&
     error.fields.some((f) => f.field === "externalId" || f.field.endsWith(".externalId"))
   );
+}
+
+/**
+ * What is known of an event Plain already had: Plain does not say which event it was, so only
+ * what the request carried (no `id`).
+ */
+export function existingEvent(request: EventRequest, externalId: string): ExistingEvent {
+  return request.operation === "createCustomerEvent"
+    ? {
+        operation: request.operation,
+        title: request.input.title,
+        externalId,
+        customerIdentifier: request.input.customerIdentifier,
+      }
+    : {
+        operation: request.operation,
+        title: request.input.title,
+        externalId,
+        threadId: request.input.threadId,
+      };
 }

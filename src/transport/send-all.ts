@@ -1,10 +1,10 @@
 import type { EventRequest, RequestSource } from "../builder/request.js";
 import { systemClock, type Clock } from "./clock.js";
 import type { MutationFailure, TransportError } from "./errors.js";
-import { isDuplicateExternalId as defaultIsDuplicate } from "./idempotency.js";
+import { existingEvent, isDuplicateExternalId as defaultIsDuplicate } from "./idempotency.js";
 import { prepare } from "./prepare.js";
 import type { RateLimitSnapshot } from "./rate-limit.js";
-import type { EventAlreadyExisted, EventCreated, ExistingEvent, Transport } from "./types.js";
+import type { EventAlreadyExisted, EventCreated, Transport } from "./types.js";
 
 /** What `transport.send` takes: a request, or an event with a target. */
 export type SendAllSource = EventRequest | RequestSource;
@@ -125,22 +125,6 @@ function iteratorOf<T>(items: Iterable<T> | AsyncIterable<T>): AsyncIterator<T> 
     return (items as AsyncIterable<T>)[Symbol.asyncIterator]();
   }
   return (items as Iterable<T>)[Symbol.iterator]();
-}
-
-function existingEvent(request: EventRequest, externalId: string): ExistingEvent {
-  return request.operation === "createCustomerEvent"
-    ? {
-        operation: request.operation,
-        title: request.input.title,
-        externalId,
-        customerIdentifier: request.input.customerIdentifier,
-      }
-    : {
-        operation: request.operation,
-        title: request.input.title,
-        externalId,
-        threadId: request.input.threadId,
-      };
 }
 
 /**
