@@ -15,6 +15,7 @@ import {
 } from "../components/index.js";
 import { compileList, Composer, throwIfInvalid, type BuilderTag } from "./compose.js";
 import type { FieldInput, Plan, Values } from "./render.js";
+import { copyJson } from "./list.js";
 import { writeDocument, type TemplateDocument, type TemplateJSONOptions } from "./template-json.js";
 import { customerIdentifier, type CustomerIdentifier, type EventRequest } from "./request.js";
 import { callSite } from "./site.js";
@@ -344,7 +345,8 @@ class TargetedComposer {
     const target = this._target;
     const input: Record<string, unknown> =
       target.kind === "customer"
-        ? { customerIdentifier: target.identifier.value }
+        ? // A copy: the target is shared by every build, and the request is the caller's own.
+          { customerIdentifier: copyJson(target.identifier.value) }
         : { threadId: target.threadId.value };
     input.title = meta.title.value;
     input.components = components;
