@@ -17,7 +17,12 @@ import { compileList, Composer, throwIfInvalid, type BuilderTag } from "./compos
 import type { FieldInput, Plan, Values } from "./render.js";
 import { copyJson } from "./list.js";
 import { writeDocument, type TemplateDocument, type TemplateJSONOptions } from "./template-json.js";
-import { customerIdentifier, type CustomerIdentifier, type EventRequest } from "./request.js";
+import {
+  customerIdentifier,
+  markSelfChecking,
+  type CustomerIdentifier,
+  type EventRequest,
+} from "./request.js";
 import { callSite } from "./site.js";
 import type { SlotsIn, Str } from "./slot.js";
 import type { EventBuilder } from "./types.js";
@@ -360,6 +365,7 @@ class TargetedComposer {
     } as unknown as EventRequest;
   }
 }
+markSelfChecking(TargetedComposer.prototype);
 
 /**
  * Starts an event. Every method returns a new, frozen builder, so a base event can be branched

@@ -1,4 +1,4 @@
-import { isOpenValue, OPEN, type OpenValue } from "../components/open-value.js";
+import { isOpenValue, OPEN } from "../components/open-value.js";
 import type { Slot } from "./slot.js";
 
 /**

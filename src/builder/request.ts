@@ -140,6 +140,23 @@ export function assertValidRequest(request: unknown): asserts request is EventRe
   }
 }
 
+// Marks the library's own request sources (events with a target), whose build() applies every
+// rule to a request nobody else has held yet. Not a registered symbol: only this module hands it out.
+const CHECKS_ITSELF: unique symbol = Symbol("plain-events.checks-itself");
+
+/** @internal Marks a class whose `build()` returns fresh, fully checked requests. */
+export function markSelfChecking(prototype: object): void {
+  Object.defineProperty(prototype, CHECKS_ITSELF, { value: true });
+}
+
+/**
+ * True for a request source of this library: a request it has just built needs no second
+ * check. Any other source (your own `{ build() }`) is checked like a plain request.
+ */
+export function checksItself(source: unknown): boolean {
+  return typeof source === "object" && source !== null && CHECKS_ITSELF in source;
+}
+
 /** Turns a request or a request source (an event with a target) into a request. */
 export function toRequest(source: EventRequest | RequestSource): EventRequest {
   return "build" in source && typeof source.build === "function"

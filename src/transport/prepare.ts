@@ -1,4 +1,5 @@
 import {
+  checksItself,
   requestProblems,
   toRequest,
   type EventRequest,
@@ -25,6 +26,10 @@ export function prepare(source: EventRequest | RequestSource): Prepared {
     if (error instanceof ValidationError) return { ok: false, error: validationFailure(error) };
     throw error;
   }
+  // An event with a target built it here and now with the builder's own checks (the same
+  // rules), and no one else has held it: checking it again would only make garbage. Any other
+  // source, and every plain request object, is checked.
+  if (request !== source && checksItself(source)) return { ok: true, request };
   const problems = requestProblems(request);
   if (problems.length > 0) {
     const title = (request as { input?: { title?: unknown } }).input?.title;

@@ -1,8 +1,7 @@
-import type { EventRequest, RequestSource } from "../builder/request.js";
+import { toRequest, type EventRequest, type RequestSource } from "../builder/request.js";
 import { systemClock, type Clock } from "./clock.js";
 import type { MutationFailure, TransportError } from "./errors.js";
 import { existingEvent, isDuplicateExternalId as defaultIsDuplicate } from "./idempotency.js";
-import { prepare } from "./prepare.js";
 import type { RateLimitSnapshot } from "./rate-limit.js";
 import type { EventAlreadyExisted, EventCreated, Transport } from "./types.js";
 
@@ -190,22 +189,20 @@ export async function* sendEach<M = undefined>(
     index: number,
     meta: M | undefined,
   ): Promise<SendAllResult<M>> {
-    // A builder is built (and checked) here, once; a plain request is checked by the transport.
-    let request = source as EventRequest;
-    if (typeof (source as RequestSource).build === "function") {
-      const prepared = prepare(source);
-      if (!prepared.ok) return { status: "failed", index, meta, error: prepared.error };
-      request = prepared.request;
-    }
-    const result = await transport.send(request);
+    // The transport builds and checks the item once (a builder's own checks, or the rules for a
+    // plain request object).
+    const result = await transport.send(source);
     if (result.ok) {
       return result.alreadyExisted
         ? { status: "alreadyExisted", index, meta, result }
         : { status: "sent", index, meta, result };
     }
     const { error } = result;
-    const externalId = (request.input as { externalId?: unknown } | undefined)?.externalId;
+    // Only a mutation error can be a duplicate, and it means the request was valid and sent.
+    const request = error.kind === "mutation" ? toRequest(source) : undefined;
+    const externalId = (request?.input as { externalId?: unknown } | undefined)?.externalId;
     if (
+      request !== undefined &&
       typeof externalId === "string" &&
       duplicatesExisted &&
       error.kind === "mutation" &&
