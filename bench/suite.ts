@@ -143,27 +143,9 @@ const orderParams: OrderParams[] = Array.from({ length: VARIANTS }, (_, v) => ({
 }));
 
 function orderLiteral(p: OrderParams) {
-  const components: unknown[] = [];
-  for (const line of p.lines) {
-    components.push(
-      { componentText: { text: `**${line.name}**` } },
-      {
-        componentRow: {
-          rowMainContent: [
-            { componentPlainText: { plainText: line.sku, plainTextColor: "MUTED" } },
-          ],
-          rowAsideContent: [
-            { componentCopyButton: { copyButtonValue: line.sku, copyButtonTooltipLabel: "Copy" } },
-          ],
-        },
-      },
-      { componentLinkButton: { linkButtonUrl: line.url, linkButtonLabel: "Open line" } },
-      { componentBadge: { badgeLabel: line.status, badgeColor: "BLUE" } },
-    );
-  }
   return {
     operation: "createThreadEvent",
-    input: { threadId: p.threadId, title: "Order updated", components },
+    input: { threadId: p.threadId, title: "Order updated", components: orderLiteralComponents(p) },
   };
 }
 
@@ -231,7 +213,7 @@ function orderRender(i: number) {
   return orderTemplate.render(p.params).forThread(p.threadId).build();
 }
 
-/** The literal's components alone, written as `orderLiteral` writes them. */
+/** The literal's components, written by hand as a user without the library would. */
 function orderLiteralComponents(p: OrderParams) {
   const components: unknown[] = [];
   for (const line of p.lines) {
