@@ -8,6 +8,7 @@ const libraries = {
   "transport/index": "src/transport/index.ts",
   "testing/index": "src/testing/index.ts",
   "preview/index": "src/preview/index.ts",
+  "templates/index": "src/templates/index.ts",
 };
 
 export default defineConfig({

@@ -21,6 +21,7 @@ const ENTRIES = [
   { name: "plain-events/transport", file: "src/transport/index.ts", budget: 4_000 },
   { name: "plain-events/preview", file: "src/preview/index.ts" },
   { name: "plain-events/testing", file: "src/testing/index.ts" },
+  { name: "plain-events/templates", file: "src/templates/index.ts" },
 ] as const satisfies readonly { name: string; file: string; budget?: number }[];
 
 const EXTERNAL = ["graphql", "graphql-request", "ts-pattern", "node:*"];

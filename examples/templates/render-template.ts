@@ -5,7 +5,8 @@
  * be sent: the mutation to call and its exact input.
  */
 import { readFileSync } from "node:fs";
-import { loadTemplate, type EventRequest } from "plain-events";
+import type { EventRequest } from "plain-events";
+import { loadTemplate } from "plain-events/templates";
 
 const json = readFileSync(new URL("./api-key-generated.template.json", import.meta.url), "utf8");
 

@@ -6,7 +6,8 @@ import {
   type EventComponentInput,
   type Problem,
 } from "../components/index.js";
-import { compileList, Composer, throwIfInvalid, type BuilderTag } from "./compose.js";
+import { compileList, Composer, listOf, metaOf, throwIfInvalid } from "./compose.js";
+import type { Cell } from "./list.js";
 import { callSite } from "./site.js";
 import type { CardBuilder, CardResponseEntry } from "./types.js";
 
@@ -41,43 +42,39 @@ function keyProblems(key: unknown): Problem[] {
 const ttlRule = integer(LIMITS.cardTtlMin, LIMITS.cardTtlMax);
 
 class CardComposer extends Composer<CardMeta> {
-  // Spelled out: an implicit derived constructor forwards its arguments by spreading.
-  constructor(tag: BuilderTag, list: Composer["_list"], meta: CardMeta) {
-    super(tag, list, meta);
-  }
-
   /** @internal */
-  override _with(list: Composer["_list"]): this {
-    return new CardComposer(this._tag, list, this._meta) as this;
+  override _with(list: Cell | undefined, meta: CardMeta = metaOf(this)): this {
+    return new CardComposer("card", list, meta) as this;
   }
 
   get key(): string {
-    return this._meta.key;
+    return metaOf(this).key;
   }
 
   /** @internal */
   override _subject(): string {
-    return `card ${JSON.stringify(this._meta.key)}`;
+    return `card ${JSON.stringify(this.key)}`;
   }
 
   ttl(seconds: unknown): CardComposer {
     const out: Problem[] = [];
     ttlRule(seconds, "timeToLiveSeconds", out);
     const site = out.length > 0 ? callSite(CardComposer.prototype.ttl) : undefined;
-    const problems = [
-      ...this._meta.problems.filter((p) => p.path !== "timeToLiveSeconds"),
-      ...out.map((p) => (site === undefined ? p : { ...p, site })),
-    ];
-    return new CardComposer(this._tag, this._list, {
-      ...this._meta,
+    const meta = metaOf(this);
+    return this._with(listOf(this), {
+      ...meta,
       ttl: seconds as number,
-      problems,
+      problems: [
+        ...meta.problems.filter((p) => p.path !== "timeToLiveSeconds"),
+        ...out.map((p) => (site === undefined ? p : { ...p, site })),
+      ],
     });
   }
 
   build(): CardResponseEntry {
-    const compiled = compileList(this._list, "components");
-    const extra = [...this._meta.problems];
+    const { key, ttl, problems } = metaOf(this);
+    const compiled = compileList(listOf(this), "components");
+    const extra = [...problems];
     if (compiled.components.length === 0) {
       extra.push({
         path: "components",
@@ -85,15 +82,9 @@ class CardComposer extends Composer<CardMeta> {
       });
     }
     throwIfInvalid(this._subject(), compiled, extra);
-    const entry: { key: string; timeToLiveSeconds?: number; components: EventComponentInput[] } = {
-      key: this._meta.key,
-      components: compiled.components as EventComponentInput[],
-    };
-    if (this._meta.ttl !== undefined) {
-      // Keep the documented key order: key, timeToLiveSeconds, components.
-      return { key: entry.key, timeToLiveSeconds: this._meta.ttl, components: entry.components };
-    }
-    return { key: entry.key, components: entry.components };
+    const components = compiled.components as EventComponentInput[];
+    // The documented key order: key, timeToLiveSeconds, components.
+    return ttl === undefined ? { key, components } : { key, timeToLiveSeconds: ttl, components };
   }
 }
 

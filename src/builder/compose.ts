@@ -1,6 +1,7 @@
 import {
   ALLOWED,
   ALREADY_REPORTED,
+  checkBuilt,
   createBadge,
   createContainer,
   createCopyButton,
@@ -18,44 +19,36 @@ import {
   isRecord,
   joinPath,
   normalizeComponent,
-  checkBuilt,
   OPEN,
   showValue,
+  ValidationError,
   type AnyComponent,
   type ComponentKey,
   type Place,
   type Problem,
-  ValidationError,
 } from "../components/index.js";
-import { Markdown } from "./markdown.js";
 import {
   ALLOWED_BITS,
   Cell,
+  cellsOf,
   copyJson,
-  KIND_BIT,
-  forEachCell,
   HAS_PROBLEMS,
   HAS_SLOTS,
   HAS_SPLICE,
   plainComponents,
 } from "./list.js";
-import { Plan, type FieldInput, type Values } from "./render.js";
+import { Markdown } from "./markdown.js";
+import { declare, fill, resolve, type Prepared, type Values } from "./render.js";
 import { callSite } from "./site.js";
 import { Slot, SlotString } from "./slot.js";
 
 /** Which builder an instance is; decides its nesting rules. */
 export type BuilderTag = "event" | "card" | "container" | "row" | "fragment";
 
-const PLACE: Readonly<Record<BuilderTag, Place>> = {
-  event: "event",
-  card: "card",
-  container: "container",
-  row: "row",
-  // A fragment may hold anything; where it lands decides whether that is allowed.
-  fragment: "event",
-};
+// A fragment may hold anything; where it lands decides whether that is allowed.
+const placeOf = (tag: BuilderTag): Place => (tag === "fragment" ? "event" : tag);
 
-type KindCell = Cell;
+type Boundary = (...args: never[]) => unknown;
 
 /** The result of compiling a list: components, problems with full paths, and open slots. */
 export interface Compiled {
@@ -64,86 +57,71 @@ export interface Compiled {
   readonly slots: string[];
 }
 
+/** @internal A builder's list of components, for the builder modules only. */
+export let listOf: (builder: Composer) => Cell | undefined;
+/** @internal A builder's own state beside its list (an event's title, a card's key). */
+export let metaOf: <M>(builder: Composer<M>) => M;
+
 /**
  * The runtime behind every builder type (event, card, container and row content, fragment).
  * Each public type in `types.ts` shows only the methods its place allows; this class checks
  * the same rules at run time for untyped callers.
+ *
+ * Its state is private (`#` fields), so no caller can change a builder once it is made: that
+ * is what makes branching safe, without the cost of freezing every builder.
  */
 export class Composer<Meta = unknown> {
-  /** @internal */ readonly _tag: BuilderTag;
-  /** @internal */ readonly _list: KindCell | undefined;
-  /** @internal */ readonly _meta: Meta;
+  readonly #tag: BuilderTag;
+  readonly #list: Cell | undefined;
+  readonly #meta: Meta;
 
-  constructor(tag: BuilderTag, list: KindCell | undefined, meta: Meta) {
-    this._tag = tag;
-    this._list = list;
-    this._meta = meta;
-    Object.freeze(this);
+  static {
+    listOf = (builder) => builder.#list;
+    metaOf = <M>(builder: Composer<M>) => builder.#meta;
   }
 
-  /**
-   * @internal A builder of the same kind with another list. Subclasses keep their meta, and
-   * override this with a direct `new` (dispatching on `this.constructor` is slower).
-   */
-  _with(list: KindCell | undefined): this {
-    if (this.constructor === Composer) return new Composer(this._tag, list, this._meta) as this;
-    const Ctor = this.constructor as new (
-      tag: BuilderTag,
-      list: KindCell | undefined,
-      meta: Meta,
-    ) => this;
-    return new Ctor(this._tag, list, this._meta);
+  constructor(tag: BuilderTag, list: Cell | undefined, meta: Meta) {
+    this.#tag = tag;
+    this.#list = list;
+    this.#meta = meta;
   }
 
-  /**
-   * @internal Appends one component made by its `create…` function: checked in place (no copy),
-   * then frozen, since compiled payloads are shared between builders.
-   */
+  /** @internal A builder of the same kind with another list (and meta). */
+  _with(list: Cell | undefined, meta: Meta = this.#meta): this {
+    return new Composer(this.#tag, list, meta) as this;
+  }
+
+  /** @internal Appends one component made by its `create…` function, checked in place. */
   _append(
-    raw: Record<string, Record<string, unknown>>,
+    component: Record<string, Record<string, unknown>>,
     key: ComponentKey,
-    boundary: (...args: never[]) => unknown,
+    boundary: Boundary,
     open: boolean,
   ): this {
     const out: Problem[] = [];
-    checkBuilt(raw, key, PLACE[this._tag], out);
-    const component = raw as unknown as AnyComponent;
-    return this._with(
-      this._cell(component, key, out, open ? slotsIn(component) : undefined, boundary),
-    );
+    checkBuilt(component, key, placeOf(this.#tag), out);
+    return this._with(this._cell(component, key, out, open ? slotsIn(component) : [], boundary));
   }
 
-  /** @internal Appends one component given as raw JSON: normalized (copied) and checked. */
-  _appendRaw(raw: unknown, boundary: (...args: never[]) => unknown, open: boolean): this {
-    const out: Problem[] = [];
-    const component = normalizeComponent(raw, PLACE[this._tag], "", out);
-    const key = component === undefined ? undefined : (Object.keys(component)[0] as ComponentKey);
-    return this._with(
-      this._cell(component, key, out, open ? slotsIn(component) : undefined, boundary),
-    );
-  }
-
-  /** @internal */
+  /** @internal A cell after this builder's list; problems point at the caller's line. */
   _cell(
-    component: AnyComponent | undefined,
+    component: unknown,
     key: ComponentKey | undefined,
     problems: Problem[],
-    slots: string[] | undefined,
-    boundary: (...args: never[]) => unknown,
-  ): KindCell {
+    slots: string[],
+    boundary: Boundary,
+    list = this.#list,
+  ): Cell {
     if (problems.length > 0) {
       const site = callSite(boundary);
       if (site !== undefined) problems = problems.map((p) => ({ ...p, site }));
     }
     return new Cell(
-      this._list,
-      component,
+      list,
+      component as AnyComponent | undefined,
       key,
-      key === undefined ? 0 : KIND_BIT[key],
       problems.length > 0 ? problems : undefined,
-      slots !== undefined && slots.length > 0 ? slots : undefined,
-      undefined,
-      undefined,
+      slots.length > 0 ? slots : undefined,
     );
   }
 
@@ -219,7 +197,7 @@ export class Composer<Meta = unknown> {
       createWorkflowButton(label, workflow),
       "componentWorkflowButton",
       Composer.prototype.workflowButton,
-      isOpenValue(label) || hasOpenField(workflow),
+      true,
     );
   }
 
@@ -233,17 +211,12 @@ export class Composer<Meta = unknown> {
   }
 
   user(identifier: unknown): this {
-    return this._append(
-      createUser(identifier),
-      "componentUser",
-      Composer.prototype.user,
-      hasOpenField(identifier),
-    );
+    return this._append(createUser(identifier), "componentUser", Composer.prototype.user, true);
   }
 
   row(main: unknown, aside: unknown): this {
-    const mainSide = this._side("row", main, "rowMainContent");
-    const asideSide = this._side("row", aside, "rowAsideContent");
+    const mainSide = side("row", main, "rowMainContent");
+    const asideSide = side("row", aside, "rowAsideContent");
     return this._nest(
       createRow(mainSide.components, asideSide.components),
       { rowMainContent: mainSide, rowAsideContent: asideSide },
@@ -252,107 +225,72 @@ export class Composer<Meta = unknown> {
   }
 
   container(content: unknown): this {
-    const side = this._side("container", content, "containerContent");
+    const inner = side("container", content, "containerContent");
     return this._nest(
-      createContainer(side.components),
-      { containerContent: side },
+      createContainer(inner.components),
+      { containerContent: inner },
       Composer.prototype.container,
     );
   }
 
-  /** @internal Compiles one side of a row or a container's content, with paths under `field`. */
-  _side(tag: "row" | "container", content: unknown, field: string): Compiled {
-    let list: KindCell | undefined;
-    const empty = new Composer(tag, undefined, undefined);
-    if (typeof content === "function") {
-      const built: unknown = content(empty);
-      if (!(built instanceof Composer)) {
-        const where = tag === "row" ? `the row's ${field}` : "the container's";
-        return {
-          components: [],
-          slots: [],
-          problems: [
-            {
-              path: field,
-              message: `${where} callback must return the builder it was given, got ${showValue(built)}`,
-            },
-          ],
-        };
-      }
-      list = built._list;
-    } else {
-      list = empty.add(content)._list;
-    }
-    return compileList(list, field);
-  }
-
   /**
-   * @internal Appends a row or container whose children were compiled by `_side`. The children
-   * were checked when they were built, so only the row or container itself is checked here: at
+   * @internal Appends a row or container whose sides were compiled by `side`. The children were
+   * checked when they were built, so only the row or container itself is checked here: at
    * least one component a side, and that it may stand at this builder's place.
    */
   _nest(
-    raw: Record<string, Record<string, unknown>>,
+    component: Record<string, Record<string, unknown>>,
     sides: Readonly<Record<string, Compiled>>,
-    boundary: (...args: never[]) => unknown,
+    boundary: Boundary,
   ): this {
-    const key = Object.keys(raw)[0] as ComponentKey;
-    const place = PLACE[this._tag];
+    const key = Object.keys(component)[0] as ComponentKey;
+    const place = placeOf(this.#tag);
     const out: Problem[] = [];
     const slots: string[] = [];
     // Misplaced: that is the one problem worth saying about the row or container itself.
-    const allowed = (ALLOWED_BITS[place] & KIND_BIT[key]) !== 0;
+    const allowed = ALLOWED[place].includes(key);
     if (!allowed) out.push({ path: key, message: `cannot stand inside ${describePlace(place)}` });
-    for (const [field, side] of Object.entries(sides)) {
-      for (const p of side.problems) out.push({ ...p, path: joinPath(key, p.path) });
+    for (const field in sides) {
+      const { components, problems } = sides[field]!;
+      for (const p of problems) out.push({ ...p, path: joinPath(key, p.path) });
       // A side whose only trouble is already reported (a callback that returned nothing) is
       // not reported again as empty.
-      if (allowed && side.components.length === 0 && side.problems.length === 0) {
+      if (allowed && components.length === 0 && problems.length === 0) {
         out.push({ path: `${key}.${field}`, message: "must hold at least one component" });
       }
-      slots.push(...side.slots);
+      slots.push(...sides[field]!.slots);
     }
-    const component = raw as unknown as AnyComponent;
     return this._with(this._cell(component, key, out, slots, boundary));
   }
 
   add(...items: unknown[]): this {
-    let list = this._list;
-    const place = PLACE[this._tag];
+    let list = this.#list;
+    const place = placeOf(this.#tag);
     const visit = (item: unknown): void => {
       if (item === null || item === undefined || item === false) return;
-      if (Array.isArray(item)) {
-        for (const inner of item) visit(inner);
-        return;
-      }
+      if (Array.isArray(item)) return item.forEach(visit);
       if (item instanceof Composer) {
-        const other = (item as Composer)._list;
+        const other = listOf(item);
         if (other === undefined) return;
-        if ((other.kinds & ~ALLOWED_BITS[place]) !== 0) {
-          list = this._with(list)._cell(
-            undefined,
-            undefined,
-            nestingProblems(other, place),
-            undefined,
-            Composer.prototype.add,
-          );
-          return;
-        }
-        list = new Cell(list, undefined, undefined, 0, undefined, undefined, other, undefined);
+        list =
+          (other.kinds & ~ALLOWED_BITS[place]) !== 0
+            ? this._cell(
+                undefined,
+                undefined,
+                nestingProblems(other, place),
+                [],
+                Composer.prototype.add,
+                list,
+              )
+            : new Cell(list, undefined, undefined, undefined, undefined, other);
         return;
       }
       const out: Problem[] = [];
       const component = normalizeComponent(item, place, "", out);
-      const key = component === undefined ? undefined : (Object.keys(component)[0] as ComponentKey);
-      list = this._with(list)._cell(
-        component,
-        key,
-        out,
-        slotsIn(component),
-        Composer.prototype.add,
-      );
+      const key = component && (Object.keys(component)[0] as ComponentKey);
+      list = this._cell(component, key, out, slotsIn(component), Composer.prototype.add, list);
     };
-    for (const item of items) visit(item);
+    items.forEach(visit);
     return this._with(list);
   }
 
@@ -361,28 +299,29 @@ export class Composer<Meta = unknown> {
     then: (builder: this, value: unknown) => unknown,
     otherwise?: (builder: this) => unknown,
   ): this {
-    const present = condition !== null && condition !== undefined && condition !== false;
-    if (present) return this._expectBuilder(then(this, condition), "when");
-    return otherwise === undefined ? this : this._expectBuilder(otherwise(this), "when");
+    if (condition !== null && condition !== undefined && condition !== false) {
+      return this._expect(then(this, condition), "when");
+    }
+    return otherwise === undefined ? this : this._expect(otherwise(this), "when");
   }
 
   each<I>(items: Iterable<I>, fn: (builder: this, item: I, index: number) => unknown): this {
     let builder = this;
     let index = 0;
-    for (const item of items) builder = this._expectBuilder(fn(builder, item, index++), "each");
+    for (const item of items) builder = this._expect(fn(builder, item, index++), "each");
     return builder;
   }
 
   /** @internal Callbacks must hand back a builder; anything else is a mistake worth a clear error. */
-  _expectBuilder(value: unknown, method: string): this {
-    if (value instanceof Composer && value._tag === this._tag) return value as this;
+  _expect(value: unknown, method: string): this {
+    if (value instanceof Composer && value.#tag === this.#tag) return value as this;
     throw new TypeError(
       `.${method}(): the callback must return the builder it was given (did you forget "return"?), got ${showValue(value)}`,
     );
   }
 
   components(): AnyComponent[] {
-    const compiled = compileList(this._list, "components");
+    const compiled = compileList(this.#list, "components");
     // The subject is only worked out when something is wrong: this is the hot path.
     if (compiled.problems.length > 0 || compiled.slots.length > 0) {
       throwIfInvalid(this._subject(), compiled);
@@ -391,11 +330,11 @@ export class Composer<Meta = unknown> {
   }
 
   problems(): readonly Problem[] {
-    return compileList(this._list, "components").problems;
+    return compileList(this.#list, "components").problems;
   }
 
   get params(): readonly string[] {
-    return [...new Set(compileList(this._list, "components").slots)];
+    return this._prepare().params.map((p) => p.name);
   }
 
   /**
@@ -405,91 +344,94 @@ export class Composer<Meta = unknown> {
    * unknown or invalid parameter (and any problem the template already had).
    */
   render(params: unknown): this {
-    const { plan, problems, kinds } = this._prepare();
-    const out: Problem[] = problems.length === 0 ? [] : [...problems];
-    const values = plan.resolve(params, out);
+    const prepared = this._prepare();
+    const out = [...prepared.problems];
+    const values = resolve(prepared, params, out);
     let result = this;
     if (values !== undefined) {
-      // The rendered list is one lazy cell: checked now, made fresh each time it is compiled.
-      const rendered = plan.fill(values, out);
-      const list =
-        plan.size === 0
-          ? undefined
-          : new Cell(
-              undefined,
-              undefined,
-              undefined,
-              kinds,
-              undefined,
-              undefined,
-              undefined,
-              rendered,
-            );
-      result = this._filled(plan, values, list, out);
+      let list: Cell | undefined;
+      const last = this.#list;
+      // Only cells with slots change; a template without any keeps its list as it is.
+      if (last === undefined || (last.flags & HAS_SLOTS) === 0) list = last;
+      else {
+        cellsOf(last).forEach((cell, i) => {
+          const component = cell.slots
+            ? fill(cell.component, values, out, `components[${i}]`, "")
+            : cell.component;
+          list = new Cell(list, component as AnyComponent, cell.key, undefined, undefined);
+        });
+      }
+      result = this._with(list, this._fillMeta(values, out));
     }
     if (out.length > 0) throw new ValidationError(this._subject(), out);
     return result;
   }
 
-  /** @internal The rendered builder; events fill their own fields in too. */
-  _filled(_plan: Plan, _values: Values, list: KindCell | undefined, _out: Problem[]): this {
-    return this._with(list);
+  /** @internal The meta of a rendered builder: events fill their own fields in too. */
+  _fillMeta(_values: Values, _out: Problem[]): Meta {
+    return this.#meta;
   }
 
-  /** @internal The template compiled for rendering, once per builder. */
+  /** @internal The template's parameters and problems, worked out once per builder. */
   _prepare(): Prepared {
     let prepared = PREPARED.get(this);
     if (prepared === undefined) {
-      const compiled = compileList(this._list, "components");
-      const { fields, first } = this._fields();
-      const plan = new Plan(compiled.components, PLACE[this._tag], fields, first);
-      let kinds = 0;
-      for (const key of plan.kinds) kinds |= KIND_BIT[key as ComponentKey];
-      prepared = { plan, problems: [...compiled.problems, ...plan.problems], kinds };
+      const compiled = compileList(this.#list, "components");
+      prepared = { params: [], problems: [...compiled.problems] };
+      this._declare(prepared, () => declare(prepared!, compiled.components, "components"));
       PREPARED.set(this, prepared);
     }
     return prepared;
   }
 
-  /** @internal Fields beside the components that may hold slots, and which come first. */
-  _fields(): { fields: FieldInput[]; first: string[] } {
-    return { fields: [], first: [] };
+  /** @internal Declares the template's slots in order; events declare their title first. */
+  _declare(_prepared: Prepared, components: () => void): void {
+    components();
   }
 
   /** @internal How errors name this builder. */
   _subject(): string {
-    return this._tag === "fragment" ? "fragment" : `${describePlace(PLACE[this._tag]).slice(2)}`;
+    return this.#tag === "fragment" ? "fragment" : describePlace(this.#tag).slice(2);
   }
 }
 
-/** A template prepared for rendering, and the problems it had before any value was given. */
-export interface Prepared {
-  readonly plan: Plan;
-  readonly problems: readonly Problem[];
-  /** The kind bits of every component it renders. */
-  readonly kinds: number;
-}
-
-// Builders are frozen, so a prepared plan is cached beside them rather than on them.
+// Builders are immutable, so their prepared templates are cached beside them.
 const PREPARED = new WeakMap<Composer<unknown>, Prepared>();
+
+/** Compiles one side of a row or a container's content, with paths under `field`. */
+function side(tag: "row" | "container", content: unknown, field: string): Compiled {
+  const empty = new Composer(tag, undefined, undefined);
+  if (typeof content !== "function") return compileList(listOf(empty.add(content)), field);
+  const built: unknown = content(empty);
+  if (built instanceof Composer) return compileList(listOf(built), field);
+  const where = tag === "row" ? `the row's ${field}` : "the container's";
+  return {
+    components: [],
+    slots: [],
+    problems: [
+      {
+        path: field,
+        message: `${where} callback must return the builder it was given, got ${showValue(built)}`,
+      },
+    ],
+  };
+}
 
 /** Compiles a list into components, with every problem's path under `prefix`. */
 export function compileList(last: Cell | undefined, prefix: string): Compiled {
-  // The common case: no problems, slots or spliced fragments anywhere. Fill and go.
-  // A rendered template's cell has neither problems nor slots (render() threw otherwise).
+  const components = plainComponents(last, ALREADY_REPORTED);
+  // The common case: no problems, slots or spliced fragments anywhere.
   if (last === undefined || (last.flags & (HAS_PROBLEMS | HAS_SLOTS | HAS_SPLICE)) === 0) {
-    return { components: plainComponents(last, ALREADY_REPORTED), problems: NONE, slots: NONE };
+    return { components, problems: NONE, slots: NONE };
   }
-  const components = new Array<AnyComponent>(last.size);
   const problems: Problem[] = [];
   const slots: string[] = [];
-  forEachCell(last, (cell, index) => {
-    components[index] = cell.component === undefined ? ALREADY_REPORTED : copyJson(cell.component);
-    if (cell.problems !== undefined) {
-      const at = `${prefix}[${index}]`;
-      for (const p of cell.problems) problems.push({ ...p, path: joinPath(at, p.path) });
-    }
+  cellsOf(last).forEach((cell, index) => {
+    // A component with slots keeps them, shared: they are frozen and render() replaces them.
     if (cell.slots !== undefined) slots.push(...cell.slots);
+    for (const p of cell.problems ?? []) {
+      problems.push({ ...p, path: joinPath(`${prefix}[${index}]`, p.path) });
+    }
   });
   return { components, problems, slots };
 }
@@ -512,10 +454,10 @@ export function throwIfInvalid(subject: string, compiled: Compiled, extra: Probl
 
 function nestingProblems(list: Cell, place: Place): Problem[] {
   const problems: Problem[] = [];
-  forEachCell(list, (cell, index) => {
-    if (cell.key !== undefined && !ALLOWED[place].includes(cell.key)) {
+  cellsOf(list).forEach(({ key }, index) => {
+    if (key !== undefined && !ALLOWED[place].includes(key)) {
       problems.push({
-        path: `${cell.key}`,
+        path: key,
         message: `cannot stand inside ${describePlace(place)} (the fragment's item ${index})`,
       });
     }
@@ -523,16 +465,12 @@ function nestingProblems(list: Cell, place: Place): Problem[] {
   return problems;
 }
 
-function hasOpenField(value: unknown): boolean {
-  return isRecord(value) && Object.values(value).some(isOpenValue);
-}
-
 /** Every slot name inside a value, in order. */
 export function slotsIn(value: unknown, into: string[] = []): string[] {
   if (isOpenValue(value)) into.push(...value[OPEN]);
   else if (Array.isArray(value)) for (const v of value) slotsIn(v, into);
-  else if (typeof value === "object" && value !== null) {
-    for (const v of Object.values(value)) slotsIn(v, into);
-  }
+  else if (isRecord(value)) for (const key in value) slotsIn(value[key], into);
   return into;
 }
+
+export { copyJson };

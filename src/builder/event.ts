@@ -6,17 +6,15 @@ import {
   isRecord,
   OPEN,
   text,
-  ValidationError,
   toEmailAddressKey,
   toIsoString,
   type EventComponentInput,
   type Problem,
   type Rule,
 } from "../components/index.js";
-import { compileList, Composer, throwIfInvalid, type BuilderTag } from "./compose.js";
-import type { FieldInput, Plan, Values } from "./render.js";
-import { copyJson } from "./list.js";
-import { writeDocument, type TemplateDocument, type TemplateJSONOptions } from "./template-json.js";
+import { compileList, Composer, listOf, metaOf, throwIfInvalid } from "./compose.js";
+import { copyJson, type Cell } from "./list.js";
+import { declare, fillOpen, type Prepared, type Values } from "./render.js";
 import {
   customerIdentifier,
   markSelfChecking,
@@ -41,18 +39,18 @@ export interface EventMeta {
   readonly collapsed?: boolean | undefined;
 }
 
-const NONE: never[] = Object.freeze([]) as unknown as never[];
-
-/** True when a setting needs the slow path: it has problems or waits for a slot. */
-function unsettled(s: Setting | undefined): boolean {
-  return s !== undefined && (s.problems !== undefined || isOpenValue(s.value));
-}
-
 type Target =
   | { readonly kind: "customer"; readonly identifier: Setting }
   | { readonly kind: "thread"; readonly threadId: Setting };
 
 const titleRule = text(1, Number.MAX_SAFE_INTEGER, "title");
+
+// The event's own fields that may hold slots, with their rules.
+const OPEN_FIELDS = [
+  ["title", titleRule],
+  ["externalId", id],
+  ["timestamp", isoDateTime],
+] as const;
 
 /**
  * The common customer identifier, checked without the general rule: one own field, a valid
@@ -104,63 +102,44 @@ function setting(
 }
 
 class EventComposer extends Composer<EventMeta> {
-  // Spelled out: an implicit derived constructor forwards its arguments by spreading, which is
-  // slower on this hot path (one builder a call).
-  constructor(tag: BuilderTag, list: Composer["_list"], meta: EventMeta) {
-    super(tag, list, meta);
-  }
-
   /** @internal */
-  override _with(list: Composer["_list"]): this {
-    return new EventComposer(this._tag, list, this._meta) as this;
+  override _with(list: Cell | undefined, meta: EventMeta = metaOf(this)): this {
+    return new EventComposer("event", list, meta) as this;
   }
 
   get title(): unknown {
-    return this._meta.title.value;
+    return metaOf(this).title.value;
   }
 
   /** @internal */
   override _subject(): string {
-    const title = this._meta.title.value;
+    const title = metaOf(this).title.value;
     if (typeof title === "string") return `event ${JSON.stringify(title)}`;
     return isOpenValue(title) ? `event template ${JSON.stringify(String(title))}` : "event";
   }
 
-  /** @internal The event's own fields that may hold slots; the title's params come first. */
-  override _fields(): { fields: FieldInput[]; first: string[] } {
-    const { title, externalId, timestamp } = this._meta;
-    const fields: FieldInput[] = [{ name: "title", value: title.value, rule: titleRule }];
-    if (externalId !== undefined)
-      fields.push({ name: "externalId", value: externalId.value, rule: id });
-    if (timestamp !== undefined) {
-      fields.push({ name: "timestamp", value: timestamp.value, rule: isoDateTime });
-    }
-    return { fields, first: ["title"] };
+  /** @internal The title's slots come first, then the components', then the options'. */
+  override _declare(prepared: Prepared, components: () => void): void {
+    const { title, externalId, timestamp } = metaOf(this);
+    declare(prepared, title.value, "title");
+    components();
+    declare(prepared, externalId?.value, "externalId");
+    declare(prepared, timestamp?.value, "timestamp");
   }
 
   /** @internal */
-  override _filled(plan: Plan, values: Values, list: Composer["_list"], out: Problem[]): this {
-    if (!plan.hasFields) return new EventComposer(this._tag, list, this._meta) as this;
-    const meta: { -readonly [K in keyof EventMeta]: EventMeta[K] } = { ...this._meta };
-    for (const name of ["title", "externalId", "timestamp"] as const) {
-      if (!plan.hasField(name)) continue;
-      const value = plan.field(name, values, out);
-      if (value !== undefined) meta[name] = { value };
+  override _fillMeta(values: Values, out: Problem[]): EventMeta {
+    const meta: { -readonly [K in keyof EventMeta]: EventMeta[K] } = { ...metaOf(this) };
+    for (const [name, rule] of OPEN_FIELDS) {
+      const value = meta[name]?.value;
+      if (isOpenValue(value)) meta[name] = { value: fillOpen(value, values, rule, name, out) };
     }
-    return new EventComposer(this._tag, list, meta) as this;
+    return meta;
   }
 
   /** @internal */
   _withMeta(meta: Partial<EventMeta>): EventComposer {
-    const m = this._meta;
-    // Spelled out rather than spread: this runs on every option call, and a fixed shape is
-    // several times faster than object spread.
-    return new EventComposer(this._tag, this._list, {
-      title: meta.title ?? m.title,
-      externalId: "externalId" in meta ? meta.externalId : m.externalId,
-      timestamp: "timestamp" in meta ? meta.timestamp : m.timestamp,
-      collapsed: "collapsed" in meta ? meta.collapsed : m.collapsed,
-    });
+    return new EventComposer("event", listOf(this), { ...metaOf(this), ...meta });
   }
 
   externalId(value: unknown): EventComposer {
@@ -187,30 +166,9 @@ class EventComposer extends Composer<EventMeta> {
     return this._withMeta({ collapsed: value });
   }
 
-  toTemplateJSON(options?: TemplateJSONOptions): TemplateDocument {
-    const { plan, problems } = this._prepare();
-    const extra: Problem[] = [...this._settingProblems(), ...problems];
-    if (this._list === undefined) {
-      extra.push({ path: "components", message: "must hold at least one component" });
-    }
-    if (extra.length > 0) throw new ValidationError(this._subject(), extra);
-    const { title, externalId, timestamp, collapsed } = this._meta;
-    return writeDocument(
-      {
-        title: title.value,
-        externalId: externalId?.value,
-        timestamp: timestamp?.value,
-        collapsed,
-        components: compileList(this._list, "components").components,
-        params: plan.params,
-      },
-      options,
-    );
-  }
-
   /** @internal Problems with the title, externalId and timestamp, title first. */
   _settingProblems(): Problem[] {
-    const { title, externalId, timestamp } = this._meta;
+    const { title, externalId, timestamp } = metaOf(this);
     return [title, externalId, timestamp].flatMap((s) => s?.problems ?? []);
   }
 
@@ -232,125 +190,98 @@ class EventComposer extends Composer<EventMeta> {
       threadId: setting(id, threadId, "threadId", EventComposer.prototype.forThread),
     });
   }
-
-  override get params(): readonly string[] {
-    const names: string[] = [];
-    names.push(...slotNames(this._meta.title.value));
-    names.push(...super.params);
-    for (const s of [this._meta.externalId, this._meta.timestamp]) {
-      if (s !== undefined && isOpenValue(s.value)) names.push(...slotNames(s.value));
-    }
-    return [...new Set(names)];
-  }
-}
-
-function slotNames(value: unknown): readonly string[] {
-  return isOpenValue(value) ? value[OPEN] : [];
 }
 
 /** An event with a target. Holds the event it came from, so options can still be changed. */
 class TargetedComposer {
-  /** @internal */ readonly _event: EventComposer;
-  /** @internal */ readonly _target: Target;
+  readonly #event: EventComposer;
+  readonly #target: Target;
 
   constructor(event: EventComposer, target: Target) {
-    this._event = event;
-    this._target = target;
-    Object.freeze(this);
+    this.#event = event;
+    this.#target = target;
   }
 
   get title(): unknown {
-    return this._event.title;
+    return this.#event.title;
   }
 
   get params(): readonly string[] {
-    return this._event.params;
+    return this.#event.params;
   }
 
   /** Fills the event's slots in; keeps the target. See `EventBuilder.render`. */
   render(params: unknown): TargetedComposer {
-    return new TargetedComposer(this._event.render(params), this._target);
+    return new TargetedComposer(this.#event.render(params), this.#target);
   }
 
   externalId(value: unknown): TargetedComposer {
-    return new TargetedComposer(this._event.externalId(value), this._target);
+    return new TargetedComposer(this.#event.externalId(value), this.#target);
   }
 
   timestamp(value: unknown): TargetedComposer {
-    return new TargetedComposer(this._event.timestamp(value), this._target);
+    return new TargetedComposer(this.#event.timestamp(value), this.#target);
   }
 
   collapsed(value: unknown = true): TargetedComposer {
-    return new TargetedComposer(this._event.collapsed(value), this._target);
+    return new TargetedComposer(this.#event.collapsed(value), this.#target);
   }
 
   forCustomer(customer: unknown): TargetedComposer {
-    return this._event.forCustomer(customer);
+    return this.#event.forCustomer(customer);
   }
 
   forThread(threadId: unknown): TargetedComposer {
-    return this._event.forThread(threadId);
+    return this.#event.forThread(threadId);
   }
 
   components(): EventComponentInput[] {
-    return this._event.components() as EventComponentInput[];
+    return this.#event.components() as EventComponentInput[];
   }
 
   problems(): readonly Problem[] {
-    return this._compile().problems;
+    return this.#compile().problems;
   }
 
   build(): EventRequest {
-    const { request, problems, slots } = this._compile();
+    const { request, problems, slots } = this.#compile();
     if (problems.length > 0 || slots.length > 0) {
-      throwIfInvalid(this._event._subject(), { components: [], problems, slots });
+      throwIfInvalid(this.#event._subject(), { components: [], problems, slots });
     }
     return request;
   }
 
-  /** @internal Compiles the request and gathers every problem, event-level ones first. */
-  _compile(): { request: EventRequest; problems: Problem[]; slots: string[] } {
-    const meta = this._event._meta;
-    const compiled = compileList(this._event._list, "components");
-    const target = this._target;
+  /** Compiles the request and gathers every problem, event-level ones first. */
+  #compile(): { request: EventRequest; problems: Problem[]; slots: string[] } {
+    const meta = metaOf(this.#event);
+    const {
+      components,
+      problems: listProblems,
+      slots: listSlots,
+    } = compileList(listOf(this.#event), "components");
+    const target = this.#target;
     const targetSetting = target.kind === "customer" ? target.identifier : target.threadId;
-    if (
-      compiled.problems.length === 0 &&
-      compiled.slots.length === 0 &&
-      compiled.components.length > 0 &&
-      !unsettled(targetSetting) &&
-      !unsettled(meta.title) &&
-      !unsettled(meta.externalId) &&
-      !unsettled(meta.timestamp)
-    ) {
-      return { request: this._request(compiled.components), problems: NONE, slots: NONE };
-    }
     const problems: Problem[] = [];
     const slots: string[] = [];
     const collect = (s: Setting | undefined) => {
       if (s?.problems !== undefined) problems.push(...s.problems);
-      if (s !== undefined && isOpenValue(s.value)) slots.push(...slotNames(s.value));
+      if (s !== undefined && isOpenValue(s.value)) slots.push(...s.value[OPEN]);
     };
     collect(targetSetting);
     collect(meta.title);
-    if (compiled.components.length === 0) {
+    if (components.length === 0) {
       problems.push({ path: "components", message: "must hold at least one component" });
     }
-    problems.push(...compiled.problems);
-    slots.push(...compiled.slots);
+    problems.push(...listProblems);
+    slots.push(...listSlots);
     collect(meta.externalId);
     collect(meta.timestamp);
 
-    return { request: this._request(compiled.components), problems, slots };
-  }
-
-  /** @internal The request itself: keys in a fixed order, options left out omitted, never null. */
-  _request(components: EventComponentInput[] | readonly unknown[]): EventRequest {
-    const meta = this._event._meta;
-    const target = this._target;
+    // The request itself: keys in a fixed order, options left out omitted, never null. Not
+    // frozen: every build returns new objects, so the request is the caller's own.
     const input: Record<string, unknown> =
       target.kind === "customer"
-        ? // A copy: the target is shared by every build, and the request is the caller's own.
+        ? // A copy: the target is shared by every build.
           { customerIdentifier: copyJson(target.identifier.value) }
         : { threadId: target.threadId.value };
     input.title = meta.title.value;
@@ -358,11 +289,11 @@ class TargetedComposer {
     if (meta.externalId !== undefined) input.externalId = meta.externalId.value;
     if (meta.timestamp !== undefined) input.timestamp = meta.timestamp.value;
     if (meta.collapsed !== undefined) input.isCollapsed = meta.collapsed;
-    // Not frozen: every build returns new objects, so the request is the caller's own.
-    return {
+    const request = {
       operation: target.kind === "customer" ? "createCustomerEvent" : "createThreadEvent",
       input,
     } as unknown as EventRequest;
+    return { request, problems, slots };
   }
 }
 markSelfChecking(TargetedComposer.prototype);

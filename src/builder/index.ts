@@ -29,11 +29,3 @@ export {
   type RequestSource,
 } from "./request.js";
 export type * from "./types.js";
-export { loadTemplate, type LoadTemplateOptions } from "./template-load.js";
-export {
-  TEMPLATE_VERSION,
-  TEMPLATE_SCHEMA_URL,
-  type TemplateDocument,
-  type TemplateParamDeclaration,
-  type TemplateJSONOptions,
-} from "./template-json.js";

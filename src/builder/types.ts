@@ -11,7 +11,6 @@ import type {
 import type { Markdown } from "./markdown.js";
 import type { CustomerIdentifier, EventRequest } from "./request.js";
 import type { Slot, SlotString, SlotsIn, Str, TemplateParams } from "./slot.js";
-import type { TemplateDocument, TemplateJSONOptions } from "./template-json.js";
 
 /** Text for `.text()`: Markdown as written (a string), `md\`…\``, or a slot. */
 export type Textish = string | Markdown<string> | Slot | SlotString;
@@ -325,11 +324,6 @@ export interface EventBuilder<S extends string = never>
     EventOptions<"event", S> {
   /** The event's title. */
   readonly title: Str;
-  /**
-   * The event as a template JSON document (see `docs/templates.md`): slots are written as
-   * `{{name}}`, parameters are listed with their types. `loadTemplate()` reads it back.
-   */
-  toTemplateJSON(options?: TemplateJSONOptions): TemplateDocument;
   /** Targets a customer: `{ email }`, `{ emailAddress }`, `{ externalId }` or `{ customerId }`. */
   forCustomer(customer: CustomerIdentifier): TargetedEvent<S>;
   /** Targets one thread by its id (`th_…`): the event shows in that thread only. */

@@ -3,6 +3,7 @@
  * paced under Plain's rate limit, resumable from a journal, with failed lines written to a file
  * that can be fed back in. See docs/backfill.md.
  */
+import { toTemplateJSON } from "../templates/index.js";
 import { closeSync, existsSync, openSync, rmSync, statSync, writeSync } from "node:fs";
 import process from "node:process";
 import { ValidationError, type EventBuilder, type EventRequest, type Problem } from "../index.js";
@@ -134,7 +135,7 @@ Example:
     }
 
     const template = loaded.builder;
-    const templateDoc = template.toTemplateJSON();
+    const templateDoc = toTemplateJSON(template);
     const templateHash = sha256Hex(canonicalJson(templateDoc));
     const templateHasExternalId = templateDoc.externalId !== undefined;
     const prepare = (text: string): Prepared =>

@@ -3,8 +3,8 @@
  * component array; and the params that fill a template in.
  */
 import { isRecord } from "../components/index.js";
+import { loadTemplate } from "../templates/index.js";
 import {
-  loadTemplate,
   requestProblems,
   ValidationError,
   type EventBuilder,

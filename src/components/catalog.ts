@@ -8,15 +8,7 @@ import { ALLOWED, describePlace, type ComponentKey, type Place } from "./nesting
 import { plainTextSpec, type PlainTextComponent } from "./plain-text.js";
 import { fieldPath, showValue, type Problem } from "./problems.js";
 import { rowSpec, type RowComponent } from "./row.js";
-import {
-  checkFields,
-  isRecord,
-  object,
-  shapeOf,
-  takesString,
-  type ObjectShape,
-  type Rule,
-} from "./rules.js";
+import { checkFields, checkObject, isRecord, object, type Rule } from "./rules.js";
 import { spacerSpec, type SpacerComponent } from "./spacer.js";
 import type { ComponentSpec } from "./spec.js";
 import { textSpec, type TextComponent } from "./text.js";
@@ -80,17 +72,12 @@ const SPECS: Readonly<Record<ComponentKey, ComponentSpec>> = {
   componentContainer: containerSpec(componentList),
 };
 
-const RULES = Object.fromEntries(
-  Object.values(SPECS).map((spec) => [spec.key, object(spec.shape)]),
-) as Readonly<Record<ComponentKey, Rule<Record<string, unknown>>>>;
+// Registers every field's rule by name (see `ruleOf`), for template slots filled in later.
+for (const key in SPECS) object(SPECS[key as ComponentKey].shape);
 
 const CHECKS = Object.fromEntries(
   Object.values(SPECS).map((spec) => [spec.key, checkFields(spec.shape)]),
-) as Readonly<Record<ComponentKey, ReturnType<typeof checkFields>>>;
-
-const ALLOWED_SETS = Object.fromEntries(
-  Object.entries(ALLOWED).map(([place, keys]) => [place, new Set<string>(keys)]),
-) as unknown as Readonly<Record<Place, ReadonlySet<string>>>;
+) as Record<ComponentKey, ReturnType<typeof checkFields>>;
 
 // Components that have been through normalizeComponent. Their problems, if any, were reported
 // when they were checked, so a list that holds them again (a row built from another builder's
@@ -104,8 +91,13 @@ const CHECKED = new WeakSet<object>();
 export const ALREADY_REPORTED: AnyComponent = Object.freeze({}) as AnyComponent;
 
 /** True when `key` names one of Plain's components. */
-export function isComponentKey(key: string): key is ComponentKey {
-  return Object.hasOwn(SPECS, key);
+export const isComponentKey = (key: string): key is ComponentKey => Object.hasOwn(SPECS, key);
+
+/** The problem of a kind that may not stand at `place`, if it may not. */
+function misplaced(key: ComponentKey, place: Place, path: string, out: Problem[]): boolean {
+  if (ALLOWED[place].includes(key)) return false;
+  out.push({ path, message: `cannot stand inside ${describePlace(place)}` });
+  return true;
 }
 
 /**
@@ -125,34 +117,32 @@ export function normalizeComponent(
     return undefined;
   }
   const keys = Object.keys(raw);
+  const key = keys[0] as ComponentKey;
   if (keys.length !== 1) {
     out.push({
       path,
-      message:
-        keys.length === 0
-          ? "must have exactly one key naming its kind, got none"
-          : `must have exactly one key naming its kind, got ${keys.length} (${keys.join(", ")})`,
+      message: `must have exactly one key naming its kind, got ${keys.length ? `${keys.length} (${keys.join(", ")})` : "none"}`,
     });
     return undefined;
   }
-  const key = keys[0] as string;
+  const at = fieldPath(path, key);
   if (!isComponentKey(key)) {
-    out.push({ path: fieldPath(path, key), message: "is not a Plain component" });
+    out.push({ path: at, message: "is not a Plain component" });
     return undefined;
   }
-  if (!ALLOWED_SETS[place].has(key)) {
+  if (misplaced(key, place, at, out)) return undefined;
+  if (CHECKED.has(raw)) return raw as unknown as AnyComponent;
+  const body = raw[key];
+  if (!isRecord(body)) {
     out.push({
-      path: fieldPath(path, key),
-      message: `cannot stand inside ${describePlace(place)}`,
+      path: at,
+      message: `must be an object with ${Object.keys(SPECS[key].shape.fields).join(", ")}, got ${showValue(body)}`,
     });
     return undefined;
   }
-  if (CHECKED.has(raw)) return raw as unknown as AnyComponent;
-  const body = RULES[key](raw[key], fieldPath(path, key), out);
-  if (body === undefined) return undefined;
-  const component = { [key]: body } as unknown as AnyComponent;
+  const component = { [key]: checkObject(SPECS[key].shape, body, at, out, true) };
   CHECKED.add(component);
-  return component;
+  return component as unknown as AnyComponent;
 }
 
 /**
@@ -166,11 +156,9 @@ export function checkBuilt(
   place: Place,
   out: Problem[],
 ): void {
-  if (!ALLOWED_SETS[place].has(key)) {
-    out.push({ path: key, message: `cannot stand inside ${describePlace(place)}` });
-    return;
+  if (!misplaced(key, place, key, out)) {
+    CHECKS[key](component[key]!, key, out);
   }
-  CHECKS[key](component[key] as Record<string, unknown>, key, out);
 }
 
 /** Every component's spec, by key: one line a component, in `SPECS` above. */
@@ -178,28 +166,8 @@ export const COMPONENT_SPECS: ReadonlyMap<ComponentKey, ComponentSpec> = new Map
   Object.values(SPECS).map((spec) => [spec.key as ComponentKey, spec]),
 );
 
-function collectFields(shape: ObjectShape, strings: Set<string>, lists: Set<string>): void {
-  for (const [name, field] of Object.entries(shape.fields)) {
-    if (takesString(field.rule)) strings.add(name);
-    else if (LIST_RULES.has(field.rule)) lists.add(name);
-    const nested = shapeOf(field.rule);
-    if (nested !== undefined) collectFields(nested, strings, lists);
-  }
-}
-
-const slotFields = new Set<string>();
-const childFields = new Set<string>();
-for (const spec of Object.values(SPECS)) collectFields(spec.shape, slotFields, childFields);
-
-/**
- * The string fields, by name, that may hold template slots, read off the components' own rules
- * (enums such as `spacerSize` are not among them). Names are unique across Plain's components
- * because each carries its component's prefix; identifier objects' fields are included.
- */
-export const SLOT_FIELDS: ReadonlySet<string> = slotFields;
-
-/** The fields that hold lists of child components (`rowMainContent`, …). */
-export const CHILD_FIELDS: ReadonlySet<string> = childFields;
+/** True when a field with this rule holds a list of child components (`rowMainContent`, …). */
+export const isChildList = (rule: Rule): boolean => LIST_RULES.has(rule);
 
 /** A rule for a list of components at `place`: at least one, each checked and normalized. */
 export function componentList(place: Place): Rule<AnyComponent[]> {

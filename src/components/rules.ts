@@ -20,249 +20,152 @@ export const LIMITS = {
 
 // Rules whose field holds a free string (not an enum): the fields a template slot may fill.
 const STRING_RULES = new WeakSet<Rule>();
-// The shape behind each object rule, so that callers can walk nested identifier objects.
-const OBJECT_SHAPES = new WeakMap<Rule, ObjectShape>();
 
-function stringRule<T>(rule: Rule<T>): Rule<T> {
+/** True when a field with this rule holds a free string (text, label, URL, id, date-time). */
+export const takesString = (rule: Rule): boolean => STRING_RULES.has(rule);
+
+/**
+ * A rule for a string field: `valid` decides, `wrong` says why not. Open values (template
+ * slots) pass: they are checked by the same rule once a render fills them in.
+ */
+function stringRule(
+  valid: (value: string) => string | undefined,
+  wrong: (value: unknown) => string,
+): Rule<string> {
+  const rule: Rule<string> = (value, path, out) => {
+    if (isOpenValue(value)) return value as never;
+    const message = typeof value === "string" ? valid(value) : wrong(value);
+    if (message === undefined) return value as string;
+    out.push({ path, message });
+    return undefined;
+  };
   STRING_RULES.add(rule);
   return rule;
 }
 
-/** True when a field with this rule holds a free string (text, label, URL, id, date-time). */
-export function takesString(rule: Rule): boolean {
-  return STRING_RULES.has(rule);
-}
-
-/** The shape an object rule checks, or `undefined` for other rules. */
-export function shapeOf(rule: Rule): ObjectShape | undefined {
-  return OBJECT_SHAPES.get(rule);
-}
-
 /** A string of `min`–`max` characters (UTF-16 code units, as JavaScript counts them). */
 export function text(min: number, max: number, what = "text"): Rule<string> {
-  return stringRule((value, path, out) => {
-    if (isOpenValue(value)) return value as never;
-    if (typeof value !== "string") {
-      out.push({ path, message: `must be a string (${what}), got ${showValue(value)}` });
-      return undefined;
-    }
-    // A first character that is printable ASCII and not a space proves the text is not blank,
-    // without trim() copying it (the common case on the builder's hot path).
-    const first = value.charCodeAt(0);
-    if (min > 0 && !(first > 32 && first < 127) && value.trim().length === 0) {
-      out.push({
-        path,
-        message:
-          value.length === 0
-            ? `must not be empty (${what} of ${min}–${max} characters)`
-            : `must not be blank (${what} of ${min}–${max} characters)`,
-      });
-      return undefined;
-    }
-    if (value.length > max) {
-      out.push({
-        path,
-        message: `is ${value.length} characters long; the limit is ${max}`,
-      });
-      return undefined;
-    }
-    return value;
-  });
+  return stringRule(
+    (value) =>
+      // A printable, non-space first character proves the text is not blank without trim().
+      min > 0 && !(value.charCodeAt(0) > 32 && value.charCodeAt(0) < 127) && !value.trim()
+        ? `must not be ${value ? "blank" : "empty"} (${what} of ${min}–${max} characters)`
+        : value.length > max
+          ? `is ${value.length} characters long; the limit is ${max}`
+          : undefined,
+    (value) => `must be a string (${what}), got ${showValue(value)}`,
+  );
 }
 
 /** A non-empty identifier (Plain's `ID`): a string with something other than spaces. */
-export const id: Rule<string> = stringRule((value, path, out) => {
-  if (isOpenValue(value)) return value as never;
-  if (typeof value !== "string") {
-    out.push({ path, message: `must be a string ID, got ${showValue(value)}` });
-    return undefined;
-  }
-  if (value.trim().length === 0) {
-    out.push({ path, message: "must be a non-empty ID" });
-    return undefined;
-  }
-  return value;
-});
+export const id: Rule<string> = stringRule(
+  (value) => (value.trim() ? undefined : "must be a non-empty ID"),
+  (value) => `must be a string ID, got ${showValue(value)}`,
+);
 
 /** One of a fixed list of enum values, spelled exactly as Plain spells them. */
 export function oneOf<const V extends string>(values: readonly V[]): Rule<V> {
-  const allowed = new Set<unknown>(values);
-  const list = values.join(", ");
   return (value, path, out) => {
-    if (isOpenValue(value)) return value as never;
-    if (!allowed.has(value)) {
-      out.push({ path, message: `${showValue(value)} is not one of ${list}` });
-      return undefined;
-    }
-    return value as V;
+    if (isOpenValue(value) || values.includes(value as V)) return value as V;
+    out.push({ path, message: `${showValue(value)} is not one of ${values.join(", ")}` });
+    return undefined;
   };
 }
 
-/** An absolute `http:` or `https:` URL with a host. */
-export const httpUrl: Rule<string> = stringRule((value, path, out) => {
-  if (isOpenValue(value)) return value as never;
-  if (typeof value !== "string") {
-    out.push({ path, message: `must be an absolute http(s) URL string, got ${showValue(value)}` });
-    return undefined;
-  }
-  if (!isHttpUrl(value)) {
-    out.push({ path, message: `${showValue(value)} is not an absolute http(s) URL` });
-    return undefined;
-  }
-  return value;
-});
-
+// Scheme, then an ASCII host whose last label starts with a letter (never an IPv4 address),
+// no port or user info, then a path, query or fragment of printable ASCII. Anything else
+// (punycode, ports, IPs, odd characters) goes to the WHATWG parser.
+const SIMPLE_URL = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*(?:[/?#][!-~]*)?$/i;
 // Whitespace or control characters anywhere are refused: browsers strip them, which is how
 // `java\tscript:` slips past naive checks.
-const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f-\u009f]/;
+const CONTROL_OR_SPACE = /[\0- \x7f-\x9f]/;
 
-/**
- * The common case, decided without parsing: an ASCII host whose last label starts with a letter
- * (so never an IPv4 address, which the full parser must judge), no port, no user info, no
- * punycode label (`xn--`), then nothing, or `/`, `?` or `#` and printable ASCII.
- *
- * The same language as
- * `/^https?:\/\/(?![^/?#]*xn--)(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*(?:[/?#][\u0021-\u007e]*)?$/i`,
- * scanned by hand: that regex cost more than the rest of a link button's checks together.
- */
-export function isSimpleHttpUrl(value: string): boolean {
-  const n = value.length;
-  // "http" in any case, an optional "s", then "://".
-  if (n < 8 || (value.charCodeAt(0) | 32) !== 104 || (value.charCodeAt(1) | 32) !== 116) {
-    return false;
-  }
-  if ((value.charCodeAt(2) | 32) !== 116 || (value.charCodeAt(3) | 32) !== 112) return false;
-  let i = 4;
-  if ((value.charCodeAt(i) | 32) === 115) i++;
-  if (value.charCodeAt(i) !== 58 || value.charCodeAt(i + 1) !== 47) return false;
-  if (value.charCodeAt(i + 2) !== 47) return false;
-  i += 3;
-  // The host: labels of letters, digits and "-", split by single dots; the last one starts
-  // with a letter. `labelStart` is where the current label began.
-  let labelStart = i;
-  for (; i < n; i++) {
-    const c = value.charCodeAt(i);
-    const lower = c | 32;
-    if ((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57)) continue;
-    if (c === 45) {
-      // A second dash after "xn": a punycode label, which the full parser must judge.
-      if (
-        value.charCodeAt(i - 1) === 45 &&
-        (value.charCodeAt(i - 2) | 32) === 110 &&
-        (value.charCodeAt(i - 3) | 32) === 120
-      ) {
-        return false;
-      }
-    } else if (c === 46) {
-      if (i === labelStart) return false;
-      labelStart = i + 1;
-    } else {
-      break;
-    }
-  }
-  // The last label: not empty, and starting with a letter.
-  if (i === labelStart) return false;
-  const first = value.charCodeAt(labelStart) | 32;
-  if (first < 97 || first > 122) return false;
-  if (i === n) return true;
-  const sep = value.charCodeAt(i);
-  if (sep !== 47 && sep !== 63 && sep !== 35) return false;
-  for (i++; i < n; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 0x21 || c > 0x7e) return false;
-  }
-  return true;
-}
+// A punycode label in the host, which the full parser must judge.
+const PUNYCODE_HOST = /^https?:\/\/[^/?#]*xn--/i;
+
+/** The common case, decided without the URL parser (a fast, conservative subset). */
+export const isSimpleHttpUrl = (value: string): boolean =>
+  SIMPLE_URL.test(value) && (!value.includes("--") || !PUNYCODE_HOST.test(value));
 
 /** True for an absolute `http:`/`https:` URL with a host and no spaces or control characters. */
 export function isHttpUrl(value: string): boolean {
   if (isSimpleHttpUrl(value)) return true;
-  if (value.length === 0 || CONTROL_OR_SPACE.test(value)) return false;
-  const lower = value.slice(0, 8).toLowerCase();
-  if (!lower.startsWith("http://") && !lower.startsWith("https://")) return false;
+  if (!/^https?:\/\//i.test(value) || CONTROL_OR_SPACE.test(value)) return false;
   try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
+    return new URL(value).hostname !== "";
   } catch {
     return false;
   }
 }
 
+/** An absolute `http:` or `https:` URL with a host. */
+export const httpUrl: Rule<string> = stringRule(
+  (value) => (isHttpUrl(value) ? undefined : `${showValue(value)} is not an absolute http(s) URL`),
+  (value) => `must be an absolute http(s) URL string, got ${showValue(value)}`,
+);
+
 // Date and time with an explicit offset, as Plain's own example shows (2024-10-28T18:30:00Z).
 const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))$/;
+  /^(\d{4})-(\d\d)-(\d\d)T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/;
 
 /** True for an ISO 8601 date-time with an offset (`Z` or `±hh:mm`) that names a real instant. */
 export function isIsoDateTime(value: string): boolean {
   const m = ISO_DATE_TIME.exec(value);
   if (m === null) return false;
-  const [, y, mo, d, h, mi, s, oh, om] = m;
-  const month = Number(mo);
-  const day = Number(d);
-  if (month < 1 || month > 12 || day < 1) return false;
-  const daysInMonth = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
-  if (day > daysInMonth) return false;
-  if (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59) return false;
-  if (oh !== undefined && (Number(oh) > 23 || Number(om) > 59)) return false;
-  return true;
+  const month = +m[2]!;
+  const day = +m[3]!;
+  // Day 0 of the next month is the last day of this one.
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= new Date(Date.UTC(+m[1]!, month, 0)).getUTCDate()
+  );
 }
 
+const dateTimeMessage = (value: unknown) =>
+  `${showValue(value)} is not an ISO 8601 date-time with an offset (e.g. 2024-10-28T18:30:00Z)`;
+
 /** An ISO 8601 date-time string (a `Date` is turned into one by the builder before this). */
-export const isoDateTime: Rule<string> = stringRule((value, path, out) => {
-  if (isOpenValue(value)) return value as never;
-  if (typeof value !== "string" || !isIsoDateTime(value)) {
-    out.push({
-      path,
-      message: `${showValue(value)} is not an ISO 8601 date-time with an offset (e.g. 2024-10-28T18:30:00Z)`,
-    });
-    return undefined;
-  }
-  return value;
-});
+export const isoDateTime: Rule<string> = stringRule(
+  (value) => (isIsoDateTime(value) ? undefined : dateTimeMessage(value)),
+  dateTimeMessage,
+);
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 /** True for something@something with no spaces: what `emailAddress` accepts. */
-export function isEmailAddress(value: string): boolean {
-  return EMAIL.test(value);
-}
+export const isEmailAddress = (value: string): boolean => EMAIL.test(value);
+
+const emailMessage = (value: unknown) => `${showValue(value)} is not an email address`;
 
 /** An email address: something@something, no spaces. Plain checks the rest. */
-export const emailAddress: Rule<string> = stringRule((value, path, out) => {
-  if (isOpenValue(value)) return value as never;
-  if (typeof value !== "string" || !EMAIL.test(value)) {
-    out.push({ path, message: `${showValue(value)} is not an email address` });
-    return undefined;
-  }
-  return value;
-});
+export const emailAddress: Rule<string> = stringRule(
+  (value) => (EMAIL.test(value) ? undefined : emailMessage(value)),
+  emailMessage,
+);
 
 /** A boolean. */
 export const boolean: Rule<boolean> = (value, path, out) => {
-  if (typeof value !== "boolean") {
-    out.push({ path, message: `must be true or false, got ${showValue(value)}` });
-    return undefined;
-  }
-  return value;
+  if (typeof value === "boolean") return value;
+  out.push({ path, message: `must be true or false, got ${showValue(value)}` });
+  return undefined;
 };
 
 /** An integer within `min`–`max`. */
 export function integer(min: number, max: number): Rule<number> {
   return (value, path, out) => {
-    if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-      out.push({
-        path,
-        message: `${showValue(value)} is not a whole number from ${min} to ${max}`,
-      });
-      return undefined;
+    if (Number.isInteger(value) && (value as number) >= min && (value as number) <= max) {
+      return value as number;
     }
-    return value;
+    out.push({ path, message: `${showValue(value)} is not a whole number from ${min} to ${max}` });
+    return undefined;
   };
 }
 
 /** True for a plain JSON object (not an array, not null, not a class instance such as Date). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  if (typeof value !== "object" || value === null) return false;
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
@@ -285,87 +188,47 @@ export interface ObjectShape {
   readonly exactlyOne?: boolean;
 }
 
-/**
- * The paths of an object's fields under one parent path. The builder checks every component
- * under the same parent, so remembering the last parent makes paths free on the hot path.
- */
-function fieldPaths(names: readonly string[]): (parent: string) => readonly string[] {
-  let lastParent: string | undefined;
-  let lastPaths: readonly string[] = [];
-  return (parent) => {
-    if (parent !== lastParent) {
-      lastPaths = names.map((name) => fieldPath(parent, name));
-      lastParent = parent;
-    }
-    return lastPaths;
-  };
-}
+// Every field, by name, with its rule: Plain's field names carry their component's prefix, so
+// a name is enough to find the rule a template slot filled in there must follow.
+const FIELD_RULES = new Map<string, Rule>();
+
+/** The rule of a field of any shape built with {@link object}, by the field's name. */
+export const ruleOf = (field: string): Rule | undefined => FIELD_RULES.get(field);
 
 /**
- * Checks the fields of an object the builder made itself: fields in order, options left out
- * entirely. No copy and no scan for unknown keys, since there can be none. The object must
- * still be the builder's own (not yet frozen): nested copies are written back into it.
+ * Checks an input object against its shape. With `copy` (raw JSON from a caller) it returns a
+ * copy with the fields in a fixed order and reports unknown fields and deprecated aliases;
+ * without (an object the builder made itself, fields already in order) it checks in place.
+ * Fields left out (or `null`) are omitted, never sent as `null`.
  */
-export function checkFields(
+export function checkObject(
   shape: ObjectShape,
-): (value: Record<string, unknown>, path: string, out: Problem[]) => void {
-  const names = Object.keys(shape.fields);
-  const fields = names.map((name) => shape.fields[name] as Field);
-  const paths = fieldPaths(names);
-  return (value, path, out) => {
-    let at: readonly string[] | undefined;
-    for (let i = 0; i < names.length; i++) {
-      const field = fields[i] as Field;
-      const raw = value[names[i] as string];
-      if (raw === undefined || raw === null) {
-        if (field.required)
-          out.push({ path: (at ??= paths(path))[i] as string, message: "is required" });
-        continue;
-      }
-      // Rules only read the path when they report, so the lookup is cheap either way. A rule
-      // that copies (a nested identifier object, say) hands back its copy, which replaces the
-      // caller's own object so that the builder never shares it.
-      const checked = field.rule(raw, (at ??= paths(path))[i] as string, out);
-      if (checked !== raw && checked !== undefined) value[names[i] as string] = checked;
+  value: Record<string, unknown>,
+  path: string,
+  out: Problem[],
+  copy: boolean,
+): Record<string, unknown> {
+  const fields = shape.fields;
+  const result: Record<string, unknown> = copy ? {} : value;
+  let given = 0;
+  for (const name in fields) {
+    const field = fields[name]!;
+    const raw = !copy || Object.hasOwn(value, name) ? value[name] : undefined;
+    if (raw == null) {
+      if (field.required) out.push({ path: fieldPath(path, name), message: "is required" });
+      continue;
     }
-  };
-}
-
-/**
- * Checks an input object against its shape and returns a copy with the fields in a fixed
- * order. Fields left out (or `null`) are omitted, never sent as `null`. Unknown fields and
- * deprecated aliases are problems, not silently dropped.
- */
-export function object(shape: ObjectShape): Rule<Record<string, unknown>> {
-  const names = Object.keys(shape.fields);
-  const list = names.join(", ");
-  const paths = fieldPaths(names);
-  const rule: Rule<Record<string, unknown>> = (value, path, out) => {
-    if (!isRecord(value)) {
-      out.push({ path, message: `must be an object with ${list}, got ${showValue(value)}` });
-      return undefined;
-    }
-    const result: Record<string, unknown> = {};
-    const at = paths(path);
-    let given = 0;
-    for (let i = 0; i < names.length; i++) {
-      const name = names[i] as string;
-      const field = shape.fields[name] as Field;
-      const raw = Object.hasOwn(value, name) ? value[name] : undefined;
-      if (raw === undefined || raw === null) {
-        if (field.required) out.push({ path: at[i] as string, message: "is required" });
-        continue;
-      }
-      given++;
-      const checked = field.rule(raw, at[i] as string, out);
-      if (checked !== undefined) result[name] = checked;
-    }
+    given++;
+    // Rules only build the path when they report; a nested object comes back as its copy.
+    const checked = field.rule(raw, path === "" ? name : `${path}.${name}`, out);
+    if (checked !== undefined && (copy || checked !== raw)) result[name] = checked;
+  }
+  const list = Object.keys(fields).join(", ");
+  if (copy) {
     for (const key of Object.keys(value)) {
-      if (Object.hasOwn(shape.fields, key)) continue;
-      const instead =
-        shape.deprecated !== undefined && Object.hasOwn(shape.deprecated, key)
-          ? shape.deprecated[key]
-          : undefined;
+      if (Object.hasOwn(fields, key)) continue;
+      const aliases = shape.deprecated ?? {};
+      const instead = Object.hasOwn(aliases, key) ? aliases[key] : undefined;
       out.push({
         path: fieldPath(path, key),
         message:
@@ -374,14 +237,56 @@ export function object(shape: ObjectShape): Rule<Record<string, unknown>> {
             : `is a deprecated alias; use ${instead} instead`,
       });
     }
-    if (shape.exactlyOne === true && given !== 1) {
-      out.push({
-        path,
-        message: `must have exactly one of ${list}, got ${given === 0 ? "none" : given}`,
-      });
+  }
+  if (shape.exactlyOne && given !== 1) {
+    out.push({ path, message: `must have exactly one of ${list}, got ${given || "none"}` });
+  }
+  return result;
+}
+
+// The shape behind each object rule, so that callers can walk nested identifier objects.
+const SHAPES = new WeakMap<Rule, ObjectShape>();
+
+/** The shape an object rule checks, or `undefined` for other rules. */
+export const shapeOf = (rule: Rule): ObjectShape | undefined => SHAPES.get(rule);
+
+/**
+ * `checkObject` in place for the builder's hot path, specialised to one shape: field lists
+ * and paths are worked out once (the builder checks every component under the same parent).
+ */
+export function checkFields(
+  shape: ObjectShape,
+): (value: Record<string, unknown>, path: string, out: Problem[]) => void {
+  const names = Object.keys(shape.fields);
+  const fields = Object.values(shape.fields);
+  let parent: string | undefined;
+  let paths: string[] = [];
+  return (value, path, out) => {
+    if (path !== parent) paths = names.map((name) => fieldPath((parent = path), name));
+    for (let i = 0; i < names.length; i++) {
+      const raw = value[names[i]!];
+      if (raw == null) {
+        if (fields[i]!.required) out.push({ path: paths[i]!, message: "is required" });
+        continue;
+      }
+      // A nested object comes back as the rule's copy, so that the builder never shares it.
+      const checked = fields[i]!.rule(raw, paths[i]!, out);
+      if (checked !== undefined && checked !== raw) value[names[i]!] = checked;
     }
-    return result;
   };
-  OBJECT_SHAPES.set(rule, shape);
+}
+
+/** The rule for a nested input object (an identifier): checked and copied, see `checkObject`. */
+export function object(shape: ObjectShape): Rule<Record<string, unknown>> {
+  for (const name in shape.fields) FIELD_RULES.set(name, shape.fields[name]!.rule);
+  const rule: Rule<Record<string, unknown>> = (value, path, out) => {
+    if (isRecord(value)) return checkObject(shape, value, path, out, true);
+    out.push({
+      path,
+      message: `must be an object with ${Object.keys(shape.fields).join(", ")}, got ${showValue(value)}`,
+    });
+    return undefined;
+  };
+  SHAPES.set(rule, shape);
   return rule;
 }

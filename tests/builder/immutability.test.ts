@@ -2,13 +2,22 @@ import { describe, expect, it } from "vitest";
 import { event, fragment } from "plain-events";
 
 describe("immutability", () => {
-  it("returns a new, frozen builder from every call", () => {
+  it("returns a new builder from every call, with no state a caller can reach", () => {
     const base = event("Deploy");
     const next = base.text("hello");
     expect(next).not.toBe(base);
-    expect(Object.isFrozen(base)).toBe(true);
-    expect(Object.isFrozen(next)).toBe(true);
-    expect(Object.isFrozen(next.forThread("th_1"))).toBe(true);
+    // State lives in private (#) fields: no own property to change, delete or redefine.
+    for (const builder of [base, next, next.forThread("th_1"), fragment().divider()]) {
+      expect(Reflect.ownKeys(builder)).toEqual([]);
+    }
+    const sneaky = next as unknown as Record<string, unknown>;
+    sneaky._list = undefined;
+    sneaky.components = () => [];
+    delete sneaky.title;
+    expect(event("Deploy").text("hello").components()).toEqual([
+      { componentText: { text: "hello" } },
+    ]);
+    expect(next.forThread("th_1").build().input.title).toBe("Deploy");
   });
 
   it("never changes the base when it is branched into variants", () => {

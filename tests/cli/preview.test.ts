@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadTemplate } from "../../src/index.js";
+import { loadTemplate } from "../../src/templates/index.js";
 import { renderHtml, renderText } from "../../src/preview/index.js";
 import { FIXTURES, lines, run, tempDir } from "./helpers.js";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadTemplate } from "../../src/index.js";
+import { loadTemplate } from "../../src/templates/index.js";
 import { startPlainTestServer, type PlainTestServer } from "../../src/testing/index.js";
 import {
   dumpTransport,

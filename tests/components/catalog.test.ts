@@ -5,9 +5,8 @@ import {
   normalizeComponent,
   type Place,
   type Problem,
-  CHILD_FIELDS,
-  SLOT_FIELDS,
 } from "../../src/components/index.js";
+import { CHILD_FIELDS, SLOT_FIELDS } from "../../src/templates/json.js";
 
 /** A minimal valid example of every component, and its required fields. */
 const EXAMPLES: Record<string, { body: Record<string, unknown>; required: string[] }> = {

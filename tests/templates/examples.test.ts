@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { assertValidRequest, loadTemplate } from "plain-events";
+import { assertValidRequest } from "plain-events";
+import { loadTemplate, toTemplateJSON } from "plain-events/templates";
 import { apiKeyGenerated, main } from "../../examples/templates/render-template.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -41,7 +42,7 @@ describe("examples/templates", () => {
     const path = `${root}examples/templates/api-key-generated.template.json`;
     const text = readFileSync(path, "utf8");
     const doc = JSON.parse(text) as { $schema: string; description: string };
-    const again = loadTemplate(doc).toTemplateJSON({
+    const again = toTemplateJSON(loadTemplate(doc), {
       schema: doc.$schema,
       description: doc.description,
     });

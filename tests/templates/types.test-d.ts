@@ -3,7 +3,6 @@ import {
   card,
   event,
   fragment,
-  loadTemplate,
   md,
   slot,
   str,
@@ -11,8 +10,8 @@ import {
   type EventBuilder,
   type Fragment,
   type TargetedEvent,
-  type TemplateDocument,
 } from "plain-events";
+import { loadTemplate, toTemplateJSON, type TemplateDocument } from "plain-events/templates";
 
 const apiKeyGenerated = event("API key generated")
   .text(md`Fingerprint **${slot("fingerprint")}** with ${slot("roleCount")} roles.`)
@@ -113,7 +112,7 @@ describe("template types", () => {
     expectTypeOf(loaded).toEqualTypeOf<EventBuilder<"a" | "b">>();
     // @ts-expect-error b is missing
     loaded.render({ a: "x" });
-    expectTypeOf(apiKeyGenerated.toTemplateJSON()).toEqualTypeOf<TemplateDocument>();
+    expectTypeOf(toTemplateJSON(apiKeyGenerated)).toEqualTypeOf<TemplateDocument>();
   });
 
   it("slot types and descriptions keep the name's literal type", () => {

@@ -1,4 +1,4 @@
-import { isSlotName } from "./slot.js";
+import { isSlotName } from "../builder/slot.js";
 
 /**
  * How slots are written inside the strings of a template document:

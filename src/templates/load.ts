@@ -1,4 +1,5 @@
 import {
+  ALREADY_REPORTED,
   fieldPath,
   isRecord,
   OPEN,
@@ -7,13 +8,13 @@ import {
   ValidationError,
   type Problem,
 } from "../components/index.js";
-import { compileList } from "./compose.js";
-import { event, type EventComposer } from "./event.js";
-import { Markdown } from "./markdown.js";
-import { isSlotName, Slot, SlotString, SLOT_TYPES, type SlotType } from "./slot.js";
-import { CHILD_FIELDS, SLOT_FIELDS, TEMPLATE_VERSION } from "./template-json.js";
-import { parseSlots } from "./template-syntax.js";
-import type { EventBuilder } from "./types.js";
+import { compileList, listOf } from "../builder/compose.js";
+import { event, type EventComposer } from "../builder/event.js";
+import { Markdown } from "../builder/markdown.js";
+import { isSlotName, Slot, SlotString, SLOT_TYPES, type SlotType } from "../builder/slot.js";
+import type { EventBuilder } from "../builder/types.js";
+import { CHILD_FIELDS, SLOT_FIELDS, TEMPLATE_VERSION } from "./json.js";
+import { parseSlots } from "./syntax.js";
 
 /** Options of {@link loadTemplate}. */
 export interface LoadTemplateOptions<P extends readonly string[]> {
@@ -108,7 +109,18 @@ export function loadTemplate<const P extends readonly string[] = readonly string
     );
     // One at a time, not with .add(): a null or a nested list is a mistake in a document, not
     // something to skip or flatten, and every item keeps its index in paths.
-    for (const c of components) builder = builder._appendRaw(c, loadTemplate, true);
+    components.forEach((c, i) => {
+      // .add() skips absent values and flattens lists: in a document they are mistakes. The
+      // placeholder keeps every later component at its own index in paths.
+      if (c === null || c === undefined || c === false || Array.isArray(c)) {
+        out.push({
+          path: `components[${i}]`,
+          message: `must be a component object, got ${showValue(c)}`,
+        });
+        c = ALREADY_REPORTED;
+      }
+      builder = builder.add(c as never) as unknown as EventComposer;
+    });
     if (components.length === 0) {
       out.push({ path: "components", message: "must hold at least one component" });
     }
@@ -149,7 +161,7 @@ export function loadTemplate<const P extends readonly string[] = readonly string
     ...out.filter((p) => !inComponents(p)),
     ...builder._settingProblems(),
     // The document's own problems and the builder's, in component order.
-    ...[...out.filter(inComponents), ...compileList(builder._list, "components").problems].sort(
+    ...[...out.filter(inComponents), ...compileList(listOf(builder), "components").problems].sort(
       (a, b) => componentIndex(a.path) - componentIndex(b.path),
     ),
   ].map(({ path, message }) => ({ path, message }));

@@ -1,14 +1,22 @@
 import {
-  CHILD_FIELDS,
+  COMPONENT_SPECS,
+  isChildList,
   isOpenValue,
   isRecord,
-  SLOT_FIELDS,
+  shapeOf,
+  takesString,
+  ValidationError,
   type AnyComponent,
+  type ObjectShape,
+  type Problem,
 } from "../components/index.js";
-import { Markdown } from "./markdown.js";
-import type { ParamInfo } from "./render.js";
-import { Slot, SlotString, type SlotType } from "./slot.js";
-import { escapeLiteral, slotToken } from "./template-syntax.js";
+import { compileList, listOf, metaOf } from "../builder/compose.js";
+import type { EventComposer, EventMeta } from "../builder/event.js";
+import { Markdown } from "../builder/markdown.js";
+import type { ParamInfo } from "../builder/render.js";
+import { Slot, SlotString, type SlotType } from "../builder/slot.js";
+import type { EventBuilder } from "../builder/types.js";
+import { escapeLiteral, slotToken } from "./syntax.js";
 
 /** The version of the template document format this library writes and reads. */
 export const TEMPLATE_VERSION = 1;
@@ -58,6 +66,42 @@ export interface TemplateDocument {
   readonly components: readonly unknown[];
 }
 
+/**
+ * An event template as a shareable JSON document: slots are written as `{{name}}`, and its
+ * parameters are listed with their types and descriptions. {@link loadTemplate} reads it back,
+ * exactly. Throws a `ValidationError` when the template has problems of its own.
+ *
+ * @example
+ * ```ts
+ * writeFileSync("api-key-generated.json", JSON.stringify(toTemplateJSON(apiKeyGenerated), null, 2));
+ * ```
+ */
+export function toTemplateJSON(
+  template: EventBuilder<string>,
+  options?: TemplateJSONOptions,
+): TemplateDocument {
+  const builder = template as unknown as EventComposer;
+  const { params, problems } = builder._prepare();
+  const extra: Problem[] = [...builder._settingProblems(), ...problems];
+  const list = listOf(builder);
+  if (list === undefined) {
+    extra.push({ path: "components", message: "must hold at least one component" });
+  }
+  if (extra.length > 0) throw new ValidationError(builder._subject(), extra);
+  const { title, externalId, timestamp, collapsed } = metaOf<EventMeta>(builder);
+  return writeDocument(
+    {
+      title: title.value,
+      externalId: externalId?.value,
+      timestamp: timestamp?.value,
+      collapsed,
+      components: compileList(list, "components").components,
+      params,
+    },
+    options,
+  );
+}
+
 /** Options of `toTemplateJSON()`. */
 export interface TemplateJSONOptions {
   /** The `$schema` to write: the published schema unless given; `false` leaves it out. */
@@ -66,9 +110,28 @@ export interface TemplateJSONOptions {
   readonly description?: string;
 }
 
-// Which fields may hold slots and which hold child lists is read off the components' own
-// rules (see the catalog), so a new component needs no line here.
-export { CHILD_FIELDS, SLOT_FIELDS };
+function collectFields(shape: ObjectShape, strings: Set<string>, lists: Set<string>): void {
+  for (const [name, { rule }] of Object.entries(shape.fields)) {
+    if (takesString(rule)) strings.add(name);
+    else if (isChildList(rule)) lists.add(name);
+    // Identifier objects (a user's, a workflow's) hold string fields of their own.
+    const nested = shapeOf(rule);
+    if (nested !== undefined) collectFields(nested, strings, lists);
+  }
+}
+
+const slotFields = new Set<string>();
+const childFields = new Set<string>();
+for (const spec of COMPONENT_SPECS.values()) collectFields(spec.shape, slotFields, childFields);
+
+/**
+ * The string fields, by name, that may hold slots in a document, read off the components' own
+ * rules (enums such as `spacerSize` are not among them), so a new component needs no line here.
+ */
+export const SLOT_FIELDS: ReadonlySet<string> = slotFields;
+
+/** The fields that hold lists of child components (`rowMainContent`, …). */
+export const CHILD_FIELDS: ReadonlySet<string> = childFields;
 
 /** A value with slots, or a literal string, written as a document string. */
 export function writeString(value: unknown): string {
