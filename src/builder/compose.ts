@@ -31,6 +31,7 @@ import {
   ALLOWED_BITS,
   Cell,
   cellsOf,
+  copyComponent,
   copyJson,
   HAS_PROBLEMS,
   HAS_SLOTS,
@@ -38,7 +39,7 @@ import {
   plainComponents,
 } from "./list.js";
 import { Markdown } from "./markdown.js";
-import { declare, fill, resolve, type Prepared, type Values } from "./render.js";
+import { declare, fillHole, resolve, setIn, type Prepared, type Values } from "./render.js";
 import { callSite } from "./site.js";
 import { Slot, SlotString } from "./slot.js";
 
@@ -348,17 +349,21 @@ export class Composer<Meta = unknown> {
     const out = [...prepared.problems];
     const values = resolve(prepared, params, out);
     let result = this;
-    if (values !== undefined) {
+    // A template with problems of its own is reported as it is: its components may be partial.
+    if (values !== undefined && prepared.problems.length === 0) {
       let list: Cell | undefined;
       const last = this.#list;
-      // Only cells with slots change; a template without any keeps its list as it is.
+      // Only components with slots change; a template without any keeps its list as it is.
       if (last === undefined || (last.flags & HAS_SLOTS) === 0) list = last;
       else {
-        cellsOf(last).forEach((cell, i) => {
-          const component = cell.slots
-            ? fill(cell.component, values, out, `components[${i}]`, "")
-            : cell.component;
-          list = new Cell(list, component as AnyComponent, cell.key, undefined, undefined);
+        const holes = prepared.holes;
+        cellsOf(last).forEach(({ component, key }, i) => {
+          const inCell = holes[i];
+          if (inCell !== undefined) {
+            component = copyComponent(component!, key);
+            for (const hole of inCell) setIn(component, hole.keys, fillHole(hole, values, out));
+          }
+          list = new Cell(list, component, key, undefined, undefined);
         });
       }
       result = this._with(list, this._fillMeta(values, out));
@@ -372,14 +377,19 @@ export class Composer<Meta = unknown> {
     return this.#meta;
   }
 
-  /** @internal The template's parameters and problems, worked out once per builder. */
+  /** @internal The template's parameters, holes and problems, worked out once per builder. */
   _prepare(): Prepared {
     let prepared = PREPARED.get(this);
     if (prepared === undefined) {
       const compiled = compileList(this.#list, "components");
-      prepared = { params: [], problems: [...compiled.problems] };
-      this._declare(prepared, () => declare(prepared!, compiled.components, "components"));
-      PREPARED.set(this, prepared);
+      const ready: Prepared = { params: [], problems: [...compiled.problems], holes: [] };
+      this._declare(ready, () =>
+        compiled.components.forEach((component, i) => {
+          const holes = declare(ready, component, `components[${i}]`);
+          if (holes.length > 0) ready.holes[i] = holes;
+        }),
+      );
+      PREPARED.set(this, (prepared = ready));
     }
     return prepared;
   }

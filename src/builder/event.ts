@@ -14,7 +14,10 @@ import {
 } from "../components/index.js";
 import { compileList, Composer, listOf, metaOf, throwIfInvalid } from "./compose.js";
 import { copyJson, type Cell } from "./list.js";
-import { declare, fillOpen, type Prepared, type Values } from "./render.js";
+import { declare, fillHole, type Hole, type Prepared, type Values } from "./render.js";
+
+// The holes of an event's own fields (title, externalId, timestamp), by template.
+const FIELD_HOLES = new WeakMap<Prepared, Map<string, Hole>>();
 import {
   customerIdentifier,
   markSelfChecking,
@@ -120,19 +123,25 @@ class EventComposer extends Composer<EventMeta> {
 
   /** @internal The title's slots come first, then the components', then the options'. */
   override _declare(prepared: Prepared, components: () => void): void {
-    const { title, externalId, timestamp } = metaOf(this);
-    declare(prepared, title.value, "title");
+    const meta = metaOf(this);
+    const fields = new Map<string, Hole>();
+    const field = ([name, rule]: (typeof OPEN_FIELDS)[number]) => {
+      const [hole] = declare(prepared, meta[name]?.value, name, [], [], rule);
+      if (hole !== undefined) fields.set(name, hole);
+    };
+    field(OPEN_FIELDS[0]);
     components();
-    declare(prepared, externalId?.value, "externalId");
-    declare(prepared, timestamp?.value, "timestamp");
+    OPEN_FIELDS.slice(1).forEach(field);
+    FIELD_HOLES.set(prepared, fields);
   }
 
   /** @internal */
   override _fillMeta(values: Values, out: Problem[]): EventMeta {
+    const fields = FIELD_HOLES.get(this._prepare());
+    if (fields === undefined || fields.size === 0) return metaOf(this);
     const meta: { -readonly [K in keyof EventMeta]: EventMeta[K] } = { ...metaOf(this) };
-    for (const [name, rule] of OPEN_FIELDS) {
-      const value = meta[name]?.value;
-      if (isOpenValue(value)) meta[name] = { value: fillOpen(value, values, rule, name, out) };
+    for (const [name, hole] of fields) {
+      meta[name as "title"] = { value: fillHole(hole, values, out) };
     }
     return meta;
   }

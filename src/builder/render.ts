@@ -15,6 +15,9 @@ import {
 import { escapeMarkdown, Markdown } from "./markdown.js";
 import { Slot, SlotString, type SlotType } from "./slot.js";
 
+// A slot's type that already proves what a field's rule checks: no need to check twice.
+const IMPLIED: Partial<Record<SlotType, Rule>> = { url: httpUrl, "date-time": isoDateTime };
+
 /** One declared parameter of a template. */
 export interface ParamInfo {
   readonly name: string;
@@ -22,26 +25,54 @@ export interface ParamInfo {
   readonly description?: string;
 }
 
+/** Where a slot's value goes: the keys down to a string field, and what it is made of. */
+export interface Hole {
+  readonly keys: readonly (string | number)[];
+  /** Literal text, and the indexes of the parameters whose values go between it. */
+  readonly parts: readonly (string | number)[];
+  /** Values are escaped as `md` escapes them (the field is Markdown). */
+  readonly markdown: boolean;
+  /** The field's rule; absent where the slot's type already proves it (a url slot in a URL). */
+  readonly rule: Rule | undefined;
+  readonly path: string;
+}
+
 /**
  * What a template needs to render, worked out once per template: its parameters in order of
- * first use, and the problems it had before any value was given.
+ * first use, the problems it had before any value was given, and its holes, by component.
  */
 export interface Prepared {
   readonly params: ParamInfo[];
   readonly problems: Problem[];
+  readonly holes: Hole[][];
 }
 
-/** Collects the slots of open values, in order, into a template's parameter list. */
-export function declare(prepared: Prepared, value: unknown, path: string): void {
+/**
+ * Collects the slots of a value, in order, into a template's parameters and `holes`. `keys`
+ * lead from the component (or event field) to the value; `field` is the field's name.
+ */
+export function declare(
+  prepared: Prepared,
+  value: unknown,
+  path: string,
+  holes: Hole[] = [],
+  keys: readonly (string | number)[] = [],
+  rule?: Rule,
+): Hole[] {
   if (!isOpenValue(value)) {
-    if (Array.isArray(value)) value.forEach((v, i) => declare(prepared, v, `${path}[${i}]`));
-    else if (isRecord(value))
-      for (const key in value) declare(prepared, value[key], fieldPath(path, key));
-    return;
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => declare(prepared, v, `${path}[${i}]`, holes, [...keys, i]));
+    } else if (isRecord(value)) {
+      for (const key in value) {
+        declare(prepared, value[key], fieldPath(path, key), holes, [...keys, key], ruleOf(key));
+      }
+    }
+    return holes;
   }
-  for (const part of partsOf(value)) {
-    if (typeof part === "string") continue;
-    const known = prepared.params.find((p) => p.name === part.name) as
+  const parts = partsOf(value).map((part) => {
+    if (typeof part === "string") return part;
+    const index = prepared.params.findIndex((p) => p.name === part.name);
+    const known = prepared.params[index] as
       { -readonly [K in keyof ParamInfo]: ParamInfo[K] } | undefined;
     if (known === undefined) {
       prepared.params.push(
@@ -49,7 +80,7 @@ export function declare(prepared: Prepared, value: unknown, path: string): void 
           ? { name: part.name, type: part.type }
           : { name: part.name, type: part.type, description: part.description },
       );
-      continue;
+      return prepared.params.length - 1;
     }
     // "string" is the default; a more precise type given elsewhere wins.
     if (known.type === "string") known.type = part.type;
@@ -62,37 +93,50 @@ export function declare(prepared: Prepared, value: unknown, path: string): void 
     if (known.description === undefined && part.description !== undefined) {
       known.description = part.description;
     }
-  }
+    return index;
+  });
+  const implied = value instanceof Slot && IMPLIED[value.type] === rule;
+  holes.push({
+    keys,
+    parts,
+    markdown: value instanceof Markdown,
+    rule: implied ? undefined : rule,
+    path,
+  });
+  return holes;
 }
 
 const partsOf = (value: object): readonly (string | Slot)[] =>
   value instanceof Slot ? [value] : (value as Markdown<string> | SlotString).parts;
 
-/** A render's parameter values as text, by name, and their Markdown-escaped forms on demand. */
-export class Values {
-  readonly #escaped = new Map<string, string>();
-  constructor(readonly text: Map<string, string>) {}
+/** A render's parameter values as text, by parameter index, and their escaped forms. */
+export interface Values {
+  readonly text: (string | undefined)[];
+  readonly escaped: (string | undefined)[];
+}
 
-  /** An open value's text with every slot filled in (escaped in Markdown). */
-  join(value: object): string | undefined {
-    const markdown = value instanceof Markdown;
-    let result = "";
-    for (const part of partsOf(value)) {
-      if (typeof part === "string") {
-        result += part;
-        continue;
-      }
-      let text = this.text.get(part.name);
-      if (text === undefined) return undefined;
-      if (markdown) {
-        const escaped = this.#escaped.get(part.name) ?? escapeMarkdown(text);
-        this.#escaped.set(part.name, escaped);
-        text = escaped;
-      }
-      result += text;
+/** A hole's text with every slot filled in and checked; undefined when it cannot be made. */
+export function fillHole(hole: Hole, values: Values, out: Problem[]): string | undefined {
+  let result = "";
+  for (const part of hole.parts) {
+    if (typeof part === "string") {
+      result += part;
+      continue;
     }
-    return result;
+    const text = values.text[part];
+    if (text === undefined) return undefined;
+    result += hole.markdown ? (values.escaped[part] ??= escapeMarkdown(text)) : text;
   }
+  return hole.rule === undefined || hole.rule(result, hole.path, out) !== undefined
+    ? result
+    : undefined;
+}
+
+/** Sets `value` at `keys` inside a fresh copy of a component. */
+export function setIn(target: unknown, keys: readonly (string | number)[], value: unknown): void {
+  let at = target as Record<string | number, unknown>;
+  for (let i = 0; i < keys.length - 1; i++) at = at[keys[i]!] as Record<string | number, unknown>;
+  at[keys[keys.length - 1]!] = value;
 }
 
 /**
@@ -107,23 +151,28 @@ export function resolve(prepared: Prepared, params: unknown, out: Problem[]): Va
     });
     return undefined;
   }
-  const text = new Map<string, string>();
+  const list = prepared.params;
+  const text = new Array<string | undefined>(list.length);
   let found = 0;
-  for (const { name, type } of prepared.params) {
-    const path = fieldPath("params", name);
+  for (let i = 0; i < list.length; i++) {
+    const { name, type } = list[i]!;
     if (!Object.hasOwn(params, name)) {
-      out.push({ path, message: `is missing: the template's {{${name}}} needs a ${type}` });
+      out.push({
+        path: fieldPath("params", name),
+        message: `is missing: the template's {{${name}}} needs a ${type}`,
+      });
       continue;
     }
     found++;
     const value = toText(params[name], type);
-    if (typeof value === "string") text.set(name, value);
-    else out.push({ path, message: value.error });
+    if (typeof value === "string") text[i] = value;
+    else out.push({ path: fieldPath("params", name), message: value.error });
   }
-  const keys = Object.keys(params);
-  if (keys.length !== found) {
-    const names = prepared.params.map((p) => p.name);
-    for (const key of keys) {
+  let given = 0;
+  for (const _ in params) given++;
+  if (given !== found) {
+    const names = list.map((p) => p.name);
+    for (const key of Object.keys(params)) {
       if (names.includes(key)) continue;
       out.push({
         path: fieldPath("params", key),
@@ -131,7 +180,7 @@ export function resolve(prepared: Prepared, params: unknown, out: Problem[]): Va
       });
     }
   }
-  return new Values(text);
+  return { text, escaped: [] };
 }
 
 const isNumber = (value: unknown): value is number =>
@@ -160,43 +209,4 @@ function toText(value: unknown, type: SlotType): string | { error: string } {
     : {
         error: `${showValue(iso)} is not an ISO 8601 date-time with an offset (e.g. 2024-10-28T18:30:00Z)`,
       };
-}
-
-// A slot's type that already proves what a field's rule checks: no need to check twice.
-const IMPLIED: Partial<Record<SlotType, Rule>> = { url: httpUrl, "date-time": isoDateTime };
-
-/**
- * Fills one open value in and checks it with `rule` at `path`, as direct building would.
- * Returns the text, or undefined when a value is missing or wrong (already reported).
- */
-export function fillOpen(
-  value: object,
-  values: Values,
-  rule: Rule | undefined,
-  path: string,
-  out: Problem[],
-): string | undefined {
-  const text = values.join(value);
-  if (text === undefined || rule === undefined) return text;
-  if (value instanceof Slot && IMPLIED[value.type] === rule) return text;
-  return rule(text, path, out) === undefined ? undefined : text;
-}
-
-/**
- * A copy of a component with every slot filled in, each checked by its field's own rule with
- * the path direct building would report.
- */
-export function fill(
-  value: unknown,
-  values: Values,
-  out: Problem[],
-  path: string,
-  field: string,
-): unknown {
-  if (isOpenValue(value)) return fillOpen(value, values, ruleOf(field), path, out);
-  if (Array.isArray(value)) return value.map((v, i) => fill(v, values, out, `${path}[${i}]`, ""));
-  if (!isRecord(value)) return value;
-  const copy: Record<string, unknown> = {};
-  for (const key in value) copy[key] = fill(value[key], values, out, `${path}.${key}`, key);
-  return copy;
 }
