@@ -7,32 +7,23 @@ export const scrub = (text: string, secret: string): string =>
 
 /**
  * Returns a function that copies a value with every occurrence of `secret` replaced by
- * {@link REDACTED} in its free text: `message` and `body` fields at any depth, and errors
- * (message and cause). Fixed fields such as `kind` are left alone. Results pass through it so
- * that no message or cause can carry the API key.
+ * {@link REDACTED} in its free text: `message` and `body` fields at any depth (a GraphQL
+ * error's or a field error's message may echo what was sent). Fixed fields such as `kind` are
+ * left alone. Failures pass through it so that no message can carry the API key; they are
+ * plain data (strings, numbers, arrays, plain objects, never an `Error`), all it copies.
  */
 export function redactor(secret: string): <T>(value: T) => T {
-  const walk = (value: unknown, depth: number, text = false): unknown => {
-    if (typeof value === "string") return text ? scrub(value, secret) : value;
-    if (depth > 8 || typeof value !== "object" || value === null) return value;
-    if (Array.isArray(value)) return value.map((v) => walk(v, depth + 1, text));
-    if (value instanceof Error) {
-      const copy = new Error(scrub(value.message, secret), {
-        cause: walk((value as { cause?: unknown }).cause, depth + 1),
-      });
-      copy.name = value.name;
-      // The copy's stack is ours; the original's may quote the secret.
-      copy.stack = `${copy.name}: ${copy.message}`;
-      return copy;
-    }
-    const proto: unknown = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) return value;
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [
-        k,
-        walk(v, depth + 1, k === "message" || k === "body"),
-      ]),
-    );
-  };
-  return <T>(value: T) => walk(value, 0) as T;
+  const copy = (value: unknown, text = false): unknown =>
+    typeof value === "string"
+      ? text
+        ? scrub(value, secret)
+        : value
+      : Array.isArray(value)
+        ? value.map((v) => copy(v, text))
+        : typeof value === "object" && value !== null
+          ? Object.fromEntries(
+              Object.entries(value).map(([k, v]) => [k, copy(v, k === "message" || k === "body")]),
+            )
+          : value;
+  return <T>(value: T) => copy(value) as T;
 }

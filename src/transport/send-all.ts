@@ -236,19 +236,15 @@ export async function* sendEach<M = undefined>(
       aborted ||= signal?.aborted === true;
       const reading = !exhausted && !aborted && thrown === undefined;
       if (reading && inFlight.size < concurrency && (await mayStart())) {
-        if (signal?.aborted === true || aborted) {
-          aborted = true;
-          continue;
-        }
-        let next: IteratorResult<SendAllItem<M>>;
+        // mayStart() may have waited for the window: the signal may have fired meanwhile.
+        if ((aborted ||= signal?.aborted === true)) continue;
+        let next: IteratorResult<SendAllItem<M>> | undefined;
         try {
           next = await iterator.next();
         } catch (error) {
           thrown = { error };
-          exhausted = true;
-          continue;
         }
-        if (next.done === true) {
+        if (next === undefined || next.done === true) {
           exhausted = true;
           continue;
         }
@@ -271,10 +267,11 @@ export async function* sendEach<M = undefined>(
         inFlight.add(promise);
         continue;
       }
-      if (ready.length > 0) continue;
-      if (inFlight.size === 0 && !reading) break;
-      if (inFlight.size === 0) continue; // mayStart() waited for the window: try again
-      await new Promise<void>((resolve) => (wake = resolve));
+      if (ready.length === 0) {
+        if (inFlight.size > 0) await new Promise<void>((resolve) => (wake = resolve));
+        else if (!reading) break;
+        // Otherwise mayStart() waited for the window: try again.
+      }
     }
   } finally {
     signal?.removeEventListener("abort", notify);
