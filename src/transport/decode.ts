@@ -95,19 +95,15 @@ export function decodeAnswer(
 
   if (status === 429 || errors.some((e) => e.code === "RATE_LIMITED")) {
     const retryAt = parseRetryAfter(headers.get("retry-after"), now) ?? windowResetAt;
-    if (retryAt === undefined) {
-      const error = { kind: "rate_limited", status, retryable: true } as const;
-      return failed(error, "Plain rate limit reached", false, requestId);
-    }
-    const resetAt = new Date(retryAt).toISOString();
-    const error = { kind: "rate_limited", status, retryable: true, resetAt } as const;
-    return failed(
-      error,
-      `Plain rate limit reached; resets at ${resetAt}`,
-      false,
-      requestId,
-      retryAt,
-    );
+    const resetAt = retryAt === undefined ? undefined : new Date(retryAt).toISOString();
+    const error = {
+      kind: "rate_limited",
+      status,
+      retryable: true,
+      ...(resetAt === undefined ? {} : { resetAt }),
+    } as const;
+    const message = `Plain rate limit reached${resetAt === undefined ? "" : `; resets at ${resetAt}`}`;
+    return failed(error, message, false, requestId, retryAt);
   }
 
   if ((status < 200 || status > 299) && !(status === 400 && errors.length > 0)) {
@@ -189,13 +185,10 @@ export function networkFailure(error: unknown): AttemptOutcome {
     e = cause;
   }
   const text = error instanceof Error ? error.message : String(error);
-  if (code === undefined) {
-    return failed({ kind: "network", retryable: true }, `Network error: ${text}`, true);
-  }
   return failed(
-    { kind: "network", retryable: true, code },
-    `Network error (${code}): ${text}`,
-    !NOT_SENT_CODES.has(code),
+    { kind: "network", retryable: true, ...(code === undefined ? {} : { code }) },
+    `Network error${code === undefined ? "" : ` (${code})`}: ${text}`,
+    code === undefined || !NOT_SENT_CODES.has(code),
   );
 }
 
