@@ -8,26 +8,36 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
+/**
+ * Waits for what `start` begins (it calls `done` at the end, and may return a way to cancel),
+ * or rejects with the signal's reason when `signal` aborts first. The listener on the
+ * caller's signal is removed either way.
+ */
+export function abortable(
+  signal: AbortSignal | undefined,
+  start: (done: () => void) => (() => void) | void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted === true) return reject(signal.reason);
+    let cancel: (() => void) | void;
+    const onAbort = () => {
+      cancel?.();
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    cancel = start(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    });
+  });
+}
+
 /** The real clock: `Date.now()` and `setTimeout`. */
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(signal.reason);
-        return;
-      }
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(signal?.reason);
-      };
-      const timer = setTimeout(
-        () => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve();
-        },
-        Math.max(0, ms),
-      );
-      signal?.addEventListener("abort", onAbort, { once: true });
+    abortable(signal, (done) => {
+      const timer = setTimeout(done, Math.max(0, ms));
+      return () => clearTimeout(timer);
     }),
 };

@@ -1,27 +1,20 @@
 import type { EventRequest } from "../builder/request.js";
-import { EVENT_FIELD } from "./documents.js";
-import {
-  graphqlErrorsRetryable,
-  type GraphQLErrorInfo,
-  type MutationErrorType,
-  type MutationFieldError,
-  type MutationFieldErrorType,
-  type TransportError,
+import { EVENT_FIELDS } from "./documents.js";
+import type {
+  GraphQLErrorInfo,
+  MutationErrorType,
+  MutationFieldErrorType,
+  TransportError,
 } from "./errors.js";
-import type { RateLimitHeaders } from "./rate-limit.js";
 import { parseRetryAfter } from "./retry.js";
-import type { CreatedEvent } from "./types.js";
+import type { CreatedEvent, EventCreated } from "./types.js";
 
 /** An error before the attempt count is known. */
 export type Unnumbered<E> = E extends unknown ? Omit<E, "attempts"> : never;
 
 /** What one HTTP attempt came to. */
 export type AttemptOutcome =
-  | {
-      readonly ok: true;
-      readonly event: CreatedEvent;
-      readonly requestId?: string;
-    }
+  | Unnumbered<EventCreated>
   | {
       readonly ok: false;
       readonly error: Unnumbered<TransportError>;
@@ -31,219 +24,183 @@ export type AttemptOutcome =
       readonly retryAt?: number;
     };
 
-/** An HTTP answer, already read. */
-export interface Answer {
-  readonly status: number;
-  readonly headers: Headers;
-  /** The parsed JSON body, or `undefined` when it was not JSON. */
-  readonly json: unknown;
-  readonly rate: RateLimitHeaders;
-  readonly now: number;
-}
+/** An error still without its `message`, its request id and its attempt count. */
+type Unsaid<E> = E extends unknown ? Omit<E, "attempts" | "message" | "requestId"> : never;
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+const orEmpty = (v: unknown): string => str(v) ?? "";
+const objects = (v: unknown) => (Array.isArray(v) ? v.filter(isObject) : []);
 
-function graphqlErrors(json: unknown): GraphQLErrorInfo[] {
-  if (!isObject(json) || !Array.isArray(json.errors)) return [];
-  return json.errors.filter(isObject).map((e) => {
-    const code = isObject(e.extensions) ? str(e.extensions.code) : undefined;
-    const path = Array.isArray(e.path)
-      ? e.path.filter((p): p is string | number => typeof p === "string" || typeof p === "number")
-      : undefined;
-    return {
-      message: str(e.message) ?? "(no message)",
-      ...(code === undefined ? {} : { code }),
-      ...(path === undefined ? {} : { path }),
-    };
-  });
+function graphqlError(e: Record<string, unknown>): GraphQLErrorInfo {
+  const code = isObject(e.extensions) ? str(e.extensions.code) : undefined;
+  const info: { -readonly [K in keyof GraphQLErrorInfo]: GraphQLErrorInfo[K] } = {
+    message: str(e.message) ?? "(no message)",
+  };
+  if (code !== undefined) info.code = code;
+  if (Array.isArray(e.path)) {
+    info.path = e.path.filter(
+      (p): p is string | number => typeof p === "string" || typeof p === "number",
+    );
+  }
+  return info;
 }
 
-function describeErrors(errors: readonly GraphQLErrorInfo[]): string {
-  return errors
+/** The first three errors, for a message: `CODE: message; …`. */
+const describeErrors = (errors: readonly GraphQLErrorInfo[]): string =>
+  errors
     .slice(0, 3)
     .map((e) => (e.code === undefined ? e.message : `${e.code}: ${e.message}`))
     .join("; ");
+
+/** A failed attempt. The answer's request id, when it had one, goes in the error and its message. */
+function failed(
+  error: Unsaid<TransportError>,
+  message: string,
+  unknownOutcome: boolean,
+  requestId?: string,
+  retryAt?: number,
+): AttemptOutcome {
+  return {
+    ok: false,
+    unknownOutcome,
+    ...(retryAt === undefined ? {} : { retryAt }),
+    error: (requestId === undefined
+      ? { ...error, message }
+      : {
+          ...error,
+          requestId,
+          message: `${message} (request id ${requestId})`,
+        }) as Unnumbered<TransportError>,
+  };
 }
 
-const requestIdOf = (headers: Headers) => headers.get("apigw-requestid") ?? undefined;
-const withId = (requestId: string | undefined) => (requestId === undefined ? {} : { requestId });
-const idNote = (requestId: string | undefined) =>
-  requestId === undefined ? "" : ` (request id ${requestId})`;
-
-/** Turns an HTTP answer into an outcome: the three layers of Plain's errors, outermost first. */
-export function decodeAnswer(operation: EventRequest["operation"], answer: Answer): AttemptOutcome {
-  const { status, headers, json, now } = answer;
-  const requestId = requestIdOf(headers);
-  const errors = graphqlErrors(json);
-  const note = idNote(requestId);
+/**
+ * Turns an HTTP answer into an outcome: the three layers of Plain's errors, outermost first
+ * (HTTP status, GraphQL `errors[]`, the mutation's own `error`), then the event.
+ * `windowResetAt` is the rate-limit window's reset from the answer's headers.
+ */
+export function decodeAnswer(
+  operation: EventRequest["operation"],
+  { status, headers }: { readonly status: number; readonly headers: Headers },
+  json: unknown,
+  now: number,
+  windowResetAt: number | undefined,
+): AttemptOutcome {
+  const requestId = headers.get("apigw-requestid") ?? undefined;
+  const body = isObject(json) ? json : {};
+  const errors = objects(body.errors).map(graphqlError);
+  const detail = errors.length > 0 ? `: ${describeErrors(errors)}` : "";
 
   if (status === 429 || errors.some((e) => e.code === "RATE_LIMITED")) {
-    const retryAt = parseRetryAfter(headers.get("retry-after"), now) ?? answer.rate.resetAt;
+    const retryAt = parseRetryAfter(headers.get("retry-after"), now) ?? windowResetAt;
     const resetAt = retryAt === undefined ? undefined : new Date(retryAt).toISOString();
-    return {
-      ok: false,
-      unknownOutcome: false,
-      ...(retryAt === undefined ? {} : { retryAt }),
-      error: {
-        kind: "rate_limited",
-        status,
-        retryable: true,
-        ...(resetAt === undefined ? {} : { resetAt }),
-        ...withId(requestId),
-        message: `Plain rate limit reached${resetAt === undefined ? "" : `; resets at ${resetAt}`}${note}`,
-      },
-    };
+    const error = {
+      kind: "rate_limited",
+      status,
+      retryable: true,
+      ...(resetAt === undefined ? {} : { resetAt }),
+    } as const;
+    const message = `Plain rate limit reached${resetAt === undefined ? "" : `; resets at ${resetAt}`}`;
+    return failed(error, message, false, requestId, retryAt);
   }
 
-  const is2xx = status >= 200 && status < 300;
-  if (!is2xx && !(status === 400 && errors.length > 0)) {
+  if ((status < 200 || status > 299) && !(status === 400 && errors.length > 0)) {
+    // A 5xx may come after the event was stored; a 4xx means it was not.
     const retryable = status >= 500;
     const what =
       status === 401 || status === 403
         ? "the API key was refused"
-        : status >= 500
+        : retryable
           ? "Plain had a server error"
           : "the request was refused";
-    const detail = errors.length > 0 ? `: ${describeErrors(errors)}` : "";
-    return {
-      ok: false,
-      // A 5xx may come after the event was stored; a 4xx means it was not.
-      unknownOutcome: retryable,
-      error: {
-        kind: "http",
-        status,
-        errors,
-        retryable,
-        ...withId(requestId),
-        message: `HTTP ${status}: ${what}${detail}${note}`,
-      },
-    };
+    const error = { kind: "http", status, errors, retryable } as const;
+    return failed(error, `HTTP ${status}: ${what}${detail}`, retryable, requestId);
   }
 
-  const payload = isObject(json) && isObject(json.data) ? json.data[operation] : undefined;
-  if (errors.length > 0 && !isObject(payload)) {
-    const retryable = graphqlErrorsRetryable(errors);
-    return {
-      ok: false,
-      unknownOutcome: retryable,
-      error: {
-        kind: "graphql",
-        status,
-        errors,
-        retryable,
-        ...withId(requestId),
-        message: `GraphQL error: ${describeErrors(errors)}${note}`,
-      },
-    };
-  }
-
-  if (isObject(payload) && isObject(payload.error)) {
+  const payload = isObject(body.data) ? body.data[operation] : undefined;
+  if (!isObject(payload)) {
+    if (errors.length > 0) {
+      // Only an INTERNAL_SERVER_ERROR (and nothing final) is worth a retry.
+      const retryable = errors.every((e) => e.code === "INTERNAL_SERVER_ERROR");
+      const error = { kind: "graphql", status, errors, retryable } as const;
+      return failed(error, `GraphQL error${detail}`, retryable, requestId);
+    }
+  } else if (isObject(payload.error)) {
     const e = payload.error;
     const type = (str(e.type) ?? "INTERNAL") as MutationErrorType;
     const code = str(e.code) ?? "unknown";
-    const fields: MutationFieldError[] = Array.isArray(e.fields)
-      ? e.fields.filter(isObject).map((f) => ({
-          field: str(f.field) ?? "",
-          message: str(f.message) ?? "",
-          type: (str(f.type) ?? "VALIDATION") as MutationFieldErrorType,
-        }))
-      : [];
+    const fields = objects(e.fields).map((f) => ({
+      field: orEmpty(f.field),
+      message: orEmpty(f.message),
+      type: (str(f.type) ?? "VALIDATION") as MutationFieldErrorType,
+    }));
     const fieldNote =
       fields.length === 0 ? "" : ` [${fields.map((f) => `${f.field}: ${f.message}`).join("; ")}]`;
     const retryable = type === "INTERNAL";
-    return {
-      ok: false,
-      unknownOutcome: retryable,
-      error: {
-        kind: "mutation",
-        type,
-        code,
-        fields,
-        retryable,
-        ...withId(requestId),
-        message: `Plain refused the event (${type} ${code}): ${str(e.message) ?? ""}${fieldNote}${note}`,
-      },
-    };
+    const error = { kind: "mutation", type, code, fields, retryable } as const;
+    const message = `Plain refused the event (${type} ${code}): ${orEmpty(e.message)}${fieldNote}`;
+    return failed(error, message, retryable, requestId);
+  } else {
+    const [eventField, idField] = EVENT_FIELDS[operation];
+    const event = payload[eventField];
+    if (isObject(event) && typeof event.id === "string") {
+      const createdAt = isObject(event.createdAt) ? event.createdAt : {};
+      const base = {
+        id: event.id,
+        title: orEmpty(event.title),
+        createdAt: {
+          iso8601: orEmpty(createdAt.iso8601),
+          unixTimestamp: orEmpty(createdAt.unixTimestamp),
+        },
+      };
+      const target = orEmpty(event[idField]);
+      const created: CreatedEvent =
+        operation === "createCustomerEvent"
+          ? { operation, ...base, customerId: target }
+          : { operation, ...base, threadId: target };
+      const success = { ok: true, alreadyExisted: false, event: created } as const;
+      return requestId === undefined ? success : { ...success, requestId };
+    }
   }
 
-  const event = isObject(payload) ? payload[EVENT_FIELD[operation]] : undefined;
-  if (isObject(event) && typeof event.id === "string") {
-    const createdAt = isObject(event.createdAt) ? event.createdAt : {};
-    const base = {
-      id: event.id,
-      title: str(event.title) ?? "",
-      createdAt: {
-        iso8601: str(createdAt.iso8601) ?? "",
-        unixTimestamp: str(createdAt.unixTimestamp) ?? "",
-      },
-    };
-    const created: CreatedEvent =
-      operation === "createCustomerEvent"
-        ? { operation, ...base, customerId: str(event.customerId) ?? "" }
-        : { operation, ...base, threadId: str(event.threadId) ?? "" };
-    return { ok: true, event: created, ...withId(requestId) };
-  }
-
-  return {
-    ok: false,
-    unknownOutcome: true,
-    error: {
-      kind: "http",
-      status,
-      errors,
-      retryable: false,
-      ...withId(requestId),
-      message: `HTTP ${status}: the answer held neither an event nor an error${note}`,
-    },
-  };
+  const error = { kind: "http", status, errors, retryable: false } as const;
+  const message = `HTTP ${status}: the answer held neither an event nor an error`;
+  return failed(error, message, true, requestId);
 }
 
 // Codes for failures before anything reached the server: the event cannot exist.
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH"]);
 
-/** The system error code inside a fetch failure, if any. */
-export function networkCode(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; isErrorLike(e) && depth < 4; depth++) {
-    if (typeof e.code === "string") return e.code;
-    e = e.cause;
-  }
-  return undefined;
-}
-
-const isErrorLike = (e: unknown): e is { code?: unknown; cause?: unknown; message?: unknown } =>
-  typeof e === "object" && e !== null;
-
-/** A failure with no HTTP answer. */
+/** A failure with no HTTP answer. `code` is the system error code found in its causes. */
 export function networkFailure(error: unknown): AttemptOutcome {
-  const code = networkCode(error);
+  let code: string | undefined;
+  for (let e = error, depth = 0; depth < 4 && typeof e === "object" && e !== null; depth++) {
+    const { code: c, cause } = e as { code?: unknown; cause?: unknown };
+    if (typeof c === "string") {
+      code = c;
+      break;
+    }
+    e = cause;
+  }
   const text = error instanceof Error ? error.message : String(error);
-  return {
-    ok: false,
-    unknownOutcome: code === undefined || !NOT_SENT_CODES.has(code),
-    error: {
-      kind: "network",
-      retryable: true,
-      ...(code === undefined ? {} : { code }),
-      message: `Network error${code === undefined ? "" : ` (${code})`}: ${text}`,
-    },
-  };
+  return failed(
+    { kind: "network", retryable: true, ...(code === undefined ? {} : { code }) },
+    `Network error${code === undefined ? "" : ` (${code})`}: ${text}`,
+    code === undefined || !NOT_SENT_CODES.has(code),
+  );
 }
 
-export function timeoutFailure(timeoutMs: number): AttemptOutcome {
-  return {
-    ok: false,
-    unknownOutcome: true,
-    error: {
-      kind: "timeout",
-      retryable: true,
-      timeoutMs,
-      message: `No answer within ${timeoutMs} ms; the event may or may not have been created`,
-    },
-  };
-}
+export const timeoutFailure = (timeoutMs: number): AttemptOutcome =>
+  failed(
+    { kind: "timeout", retryable: true, timeoutMs },
+    `No answer within ${timeoutMs} ms; the event may or may not have been created`,
+    true,
+  );
 
-export function abortedFailure(): Unnumbered<TransportError> {
-  return { kind: "aborted", retryable: false, message: "The send was aborted by the caller" };
-}
+export const abortedFailure = (): Unnumbered<TransportError> => ({
+  kind: "aborted",
+  retryable: false,
+  message: "The send was aborted by the caller",
+});

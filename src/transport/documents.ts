@@ -1,26 +1,26 @@
 import type { EventRequest } from "../builder/request.js";
 
-// The selections name exactly what a send result reports; nothing else is asked of Plain.
-const ERROR_SELECTION = "error { message type code fields { field message type } }";
+type Operation = EventRequest["operation"];
 
-/** The GraphQL documents the transports send, by operation. `conformance` validates them. */
-export const DOCUMENTS: Readonly<Record<EventRequest["operation"], string>> = {
-  createCustomerEvent: `mutation createCustomerEvent($input: CreateCustomerEventInput!) {
-  createCustomerEvent(input: $input) {
-    customerEvent { id title createdAt { iso8601 unixTimestamp } customerId }
-    ${ERROR_SELECTION}
+/** Per operation: the output field that holds the event, and the event's target id field. */
+export const EVENT_FIELDS = {
+  createCustomerEvent: ["customerEvent", "customerId"],
+  createThreadEvent: ["threadEvent", "threadId"],
+} as const satisfies Record<Operation, readonly [string, string]>;
+
+// The selection names exactly what a send result reports; nothing else is asked of Plain.
+const document = (operation: Operation, input: string): string => {
+  const [eventField, idField] = EVENT_FIELDS[operation];
+  return `mutation ${operation}($input: ${input}!) {
+  ${operation}(input: $input) {
+    ${eventField} { id title createdAt { iso8601 unixTimestamp } ${idField} }
+    error { message type code fields { field message type } }
   }
-}`,
-  createThreadEvent: `mutation createThreadEvent($input: CreateThreadEventInput!) {
-  createThreadEvent(input: $input) {
-    threadEvent { id title createdAt { iso8601 unixTimestamp } threadId }
-    ${ERROR_SELECTION}
-  }
-}`,
+}`;
 };
 
-/** The output field that holds the event, by operation. */
-export const EVENT_FIELD = {
-  createCustomerEvent: "customerEvent",
-  createThreadEvent: "threadEvent",
-} as const satisfies Readonly<Record<EventRequest["operation"], string>>;
+/** The GraphQL documents the transports send, by operation. `conformance` validates them. */
+export const DOCUMENTS: Readonly<Record<Operation, string>> = {
+  createCustomerEvent: document("createCustomerEvent", "CreateCustomerEventInput"),
+  createThreadEvent: document("createThreadEvent", "CreateThreadEventInput"),
+};

@@ -1,7 +1,8 @@
 import type { EventRequest, RequestSource } from "../builder/request.js";
-import { httpRequest, redactHeaders, type GraphQLBody } from "./http.js";
+import { httpRequest, PLAIN_ENDPOINT, requestHeaders, type GraphQLBody } from "./http.js";
 import { createdEvent } from "./memory.js";
 import { prepare } from "./prepare.js";
+import { REDACTED, scrub } from "./redact.js";
 import type { EventCreated, SendFailure, SendOptions, Transport } from "./types.js";
 
 /** Options of {@link dumpTransport}. */
@@ -58,26 +59,19 @@ const defaultWrite = (text: string): void => {
  * `graphqlTransport` would.
  */
 export function dumpTransport(options: DumpTransportOptions = {}): DumpTransport {
-  const write = options.write === undefined ? defaultWrite : options.write;
-  const pretty = options.pretty ?? true;
-  const apiKey = options.apiKey ?? "[redacted]";
-  const config = { apiKey, endpoint: options.endpoint, headers: options.headers };
+  const { write = defaultWrite, pretty = true, endpoint = PLAIN_ENDPOINT } = options;
+  const apiKey = options.apiKey ?? REDACTED;
+  // The headers as sent, then with the key redacted wherever it appears.
+  const headers = Object.fromEntries(
+    Object.entries(requestHeaders(apiKey, options.headers)).map(([n, v]) => [n, scrub(v, apiKey)]),
+  );
+  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
   const dumps: DumpedRequest[] = [];
 
   function dumpOf(request: EventRequest): DumpedRequest {
-    const http = httpRequest(request, config);
-    const headers = redactHeaders(http.headers, apiKey);
+    const http = httpRequest(request, endpoint, headers);
     const shown = pretty ? JSON.stringify(http.body, null, 2) : http.bodyText;
-    const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
-    const text = [`POST ${http.url}`, ...lines, "", shown].join("\n");
-    return {
-      method: "POST",
-      url: http.url,
-      headers,
-      body: http.body,
-      bodyText: http.bodyText,
-      text,
-    };
+    return { ...http, text: [`POST ${endpoint}`, ...lines, "", shown].join("\n") };
   }
 
   return {
@@ -89,7 +83,7 @@ export function dumpTransport(options: DumpTransportOptions = {}): DumpTransport
     },
     async send(source) {
       const prepared = prepare(source);
-      if (!prepared.ok) return { ok: false, error: prepared.error };
+      if (!prepared.ok) return prepared;
       const dump = dumpOf(prepared.request);
       dumps.push(dump);
       if (write !== false) write(dump.text);

@@ -142,14 +142,3 @@ export class SendError extends Error {
     return this.error.retryable;
   }
 }
-
-/** GraphQL error codes worth a retry (Plain's documented list). */
-export const RETRYABLE_GRAPHQL_CODES: ReadonlySet<string> = new Set(["INTERNAL_SERVER_ERROR"]);
-
-/** True for `errors[]` that a retry may fix: an `INTERNAL_SERVER_ERROR` and nothing final. */
-export function graphqlErrorsRetryable(errors: readonly GraphQLErrorInfo[]): boolean {
-  return (
-    errors.length > 0 &&
-    errors.every((e) => e.code !== undefined && RETRYABLE_GRAPHQL_CODES.has(e.code))
-  );
-}

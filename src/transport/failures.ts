@@ -4,28 +4,19 @@ import type { SendFailure } from "./types.js";
 
 type Overrides<K extends TransportErrorKind> = Partial<Omit<TransportErrorOf<K>, "kind">>;
 
-function defaults(kind: TransportErrorKind): Record<string, unknown> {
-  switch (kind) {
-    case "validation": {
-      const cause = new ValidationError("event request", [{ path: "", message: "is invalid" }]);
-      return { retryable: false, attempts: 0, problems: cause.problems, cause };
-    }
-    case "mutation":
-      return { retryable: false, type: "VALIDATION", code: "input_validation", fields: [] };
-    case "graphql":
-      return { retryable: false, status: 200, errors: [] };
-    case "http":
-      return { retryable: true, status: 500, errors: [] };
-    case "rate_limited":
-      return { retryable: true, status: 429 };
-    case "network":
-      return { retryable: true };
-    case "timeout":
-      return { retryable: true, timeoutMs: 10_000 };
-    case "aborted":
-      return { retryable: false };
-  }
-}
+const NONE: readonly never[] = Object.freeze([]);
+
+// Plausible fields per kind. A validation failure's cause is made per call (see `failure`).
+const DEFAULTS: Readonly<Record<TransportErrorKind, object>> = {
+  validation: { retryable: false, attempts: 0 },
+  mutation: { retryable: false, type: "VALIDATION", code: "input_validation", fields: NONE },
+  graphql: { retryable: false, status: 200, errors: NONE },
+  http: { retryable: true, status: 500, errors: NONE },
+  rate_limited: { retryable: true, status: 429 },
+  network: { retryable: true },
+  timeout: { retryable: true, timeoutMs: 10_000 },
+  aborted: { retryable: false },
+};
 
 /**
  * A ready-made failure of one kind, for {@link memoryTransport} and your own tests:
@@ -35,11 +26,16 @@ export function failure<K extends TransportErrorKind>(
   kind: K,
   overrides: Overrides<K> = {},
 ): SendFailure {
+  const cause =
+    kind === "validation"
+      ? new ValidationError("event request", [{ path: "", message: "is invalid" }])
+      : undefined;
   const error = {
     kind,
     message: `simulated ${kind} failure`,
     attempts: 1,
-    ...defaults(kind),
+    ...DEFAULTS[kind],
+    ...(cause === undefined ? {} : { problems: cause.problems, cause }),
     ...overrides,
   } as unknown as TransportErrorOf<K>;
   return { ok: false, error };

@@ -11,7 +11,7 @@ import {
 } from "./decode.js";
 import type { MutationFailure, TransportError } from "./errors.js";
 import { httpRequest, PLAIN_ENDPOINT, requestHeaders, type HttpRequest } from "./http.js";
-import { existingEvent, isDuplicateExternalId as defaultIsDuplicate } from "./idempotency.js";
+import { alreadyExisted, isDuplicateExternalId as defaultIsDuplicate } from "./idempotency.js";
 import { prepare } from "./prepare.js";
 import {
   RateLimitGate,
@@ -77,22 +77,23 @@ export interface GraphQLTransport extends Transport {
  * - No result, message or cause ever contains the API key.
  */
 export function graphqlTransport(options: GraphQLTransportOptions): GraphQLTransport {
-  const { apiKey } = options;
+  const {
+    apiKey,
+    endpoint = PLAIN_ENDPOINT,
+    timeoutMs = 10_000,
+    clock = systemClock,
+    random = Math.random,
+    isDuplicateExternalId: isDuplicate = defaultIsDuplicate,
+    pacing = true,
+    fetch: baseFetch = globalThis.fetch,
+  } = options;
   if (typeof apiKey !== "string" || apiKey.trim() === "") {
     throw new TypeError("graphqlTransport: apiKey must be a non-empty string");
   }
-  const endpoint = options.endpoint ?? PLAIN_ENDPOINT;
-  const config = { apiKey, endpoint, headers: options.headers };
-  const headers = requestHeaders(config);
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const headers = requestHeaders(apiKey, options.headers);
   const policy = retryPolicy(options.retry);
-  const clock = options.clock ?? systemClock;
-  const random = options.random ?? Math.random;
-  const isDuplicate = options.isDuplicateExternalId ?? defaultIsDuplicate;
-  const pacing = options.pacing ?? true;
   const gate = new RateLimitGate(clock, options.rateLimitReserve ?? 0);
-  const baseFetch = options.fetch ?? globalThis.fetch;
-  const redact = redactor([apiKey]);
+  const redact = redactor(apiKey);
 
   // One graphql-request client for the transport's life. Why: a client per attempt cost a
   // client, its config and three closures per request, all garbage a moment later. What is
@@ -110,16 +111,20 @@ export function graphqlTransport(options: GraphQLTransportOptions): GraphQLTrans
     fetch: async (url, init) => {
       const state = init?.signal == null ? undefined : inFlight.get(init.signal);
       if (state === undefined) throw new Error("graphqlTransport: an attempt without its state");
-      state.response = await baseFetch(url, { ...init, body: state.bodyText });
-      return state.response;
+      return (state.response = await baseFetch(url, { ...init, body: state.bodyText }));
     },
   });
 
-  async function attempt(http: HttpRequest, callerSignal: AbortSignal | undefined) {
+  /** One HTTP attempt, and the rate-limit headers of its answer when there was one. */
+  async function attempt(
+    http: HttpRequest,
+    callerSignal: AbortSignal | undefined,
+  ): Promise<[AttemptOutcome, RateLimitHeaders?]> {
     // A plain controller and a timer cleared when the attempt ends. Why not
     // AbortSignal.timeout/AbortSignal.any: in Node 20 their timer, the signal and its listeners
     // stay alive (and are promoted to old space) for the whole timeoutMs after the attempt.
     const controller = new AbortController();
+    const { signal } = controller;
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -128,123 +133,82 @@ export function graphqlTransport(options: GraphQLTransportOptions): GraphQLTrans
     const onCallerAbort = () => controller.abort(callerSignal?.reason);
     if (callerSignal?.aborted === true) onCallerAbort();
     else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
-    const { signal } = controller;
     const state: AttemptState = { bodyText: http.bodyText, response: undefined };
     inFlight.set(signal, state);
-    let outcome: AttemptOutcome;
-    let rate: RateLimitHeaders | undefined;
+    // The answer and its parsed body: graphql-request's, or fetch's own (with no body) when
+    // what came back was not GraphQL JSON.
+    let answer: { readonly status: number; readonly headers: Headers } | undefined;
+    let json: unknown;
     try {
-      const answer = await client.rawRequest<unknown>({
-        query: http.body.query,
-        variables: http.body.variables,
-        signal,
-      });
-      outcome = fromResponse(http, answer.status, answer.headers, answer);
-      rate = readRateLimitHeaders(answer.headers, clock.now());
+      const { query, variables } = http.body;
+      answer = json = await client.rawRequest<unknown>({ query, variables, signal });
     } catch (error) {
-      const { response } = state;
-      if (error instanceof ClientError) {
-        const { status, headers: h } = error.response;
-        outcome = fromResponse(http, status, h, error.response);
-        rate = readRateLimitHeaders(h, clock.now());
-      } else if (callerSignal?.aborted === true) {
-        outcome = { ok: false, unknownOutcome: true, error: abortedFailure() };
-      } else if (timedOut) {
-        outcome = timeoutFailure(timeoutMs);
-      } else if (response !== undefined) {
-        // An answer came but its body was not GraphQL JSON.
-        outcome = fromResponse(http, response.status, response.headers, undefined);
-        rate = readRateLimitHeaders(response.headers, clock.now());
-      } else {
-        outcome = networkFailure(error);
-      }
+      if (error instanceof ClientError) answer = json = error.response;
+      else if (callerSignal?.aborted === true) {
+        return [{ ok: false, unknownOutcome: true, error: abortedFailure() }];
+      } else if (timedOut) return [timeoutFailure(timeoutMs)];
+      else if ((answer = state.response) === undefined) return [networkFailure(error)];
     } finally {
       clearTimeout(timer);
       callerSignal?.removeEventListener("abort", onCallerAbort);
       inFlight.delete(signal);
     }
-    return { outcome, rate };
-  }
-
-  function fromResponse(http: HttpRequest, status: number, h: Headers, json: unknown) {
     const now = clock.now();
-    return decodeAnswer(http.body.operationName, {
-      status,
-      headers: h,
-      json,
-      rate: readRateLimitHeaders(h, now),
-      now,
-    });
+    const rate = readRateLimitHeaders(answer.headers, now);
+    return [decodeAnswer(http.body.operationName, answer, json, now, rate.resetAt), rate];
   }
 
   async function send(
     source: EventRequest | RequestSource,
-    sendOptions: SendOptions = {},
+    { signal }: SendOptions = {},
   ): Promise<SendResult> {
     const prepared = prepare(source);
     // Validation problems come from the caller's own input, and keep their ValidationError.
-    if (!prepared.ok) return { ok: false, error: prepared.error };
+    if (!prepared.ok) return prepared;
     const { request } = prepared;
-    const http = httpRequest(request, config, headers);
-    const signal = sendOptions.signal;
+    const http = httpRequest(request, endpoint, headers);
     const started = clock.now();
     let attempts = 0;
     let unknownOutcome = false;
+    // Before each retry: how long to wait, and the 429's reset when that is what it waits for.
+    let delay = 0;
+    let retryAt: number | undefined;
     const fail = (error: Unnumbered<TransportError>): SendResult =>
       redact({ ok: false, error: { ...error, attempts } as TransportError });
 
     for (;;) {
-      if (signal?.aborted === true) return fail(abortedFailure());
       try {
+        if (attempts > 0) {
+          if (retryAt !== undefined && pacing) gate.exhausted(retryAt);
+          await clock.sleep(delay, signal);
+          if (retryAt !== undefined && pacing) gate.windowPassed(retryAt);
+        }
+        signal?.throwIfAborted();
         if (pacing) await gate.acquire(signal);
       } catch {
+        // Only the caller's signal rejects a wait.
         return fail(abortedFailure());
       }
       attempts++;
-      const { outcome, rate } = await attempt(http, signal);
+      const [outcome, rate] = await attempt(http, signal);
       if (pacing) gate.release(rate);
+      if (outcome.ok) return { ...outcome, attempts };
 
-      if (outcome.ok) {
-        return {
-          ok: true,
-          alreadyExisted: false,
-          attempts,
-          event: outcome.event,
-          ...(outcome.requestId === undefined ? {} : { requestId: outcome.requestId }),
-        };
-      }
       const { error } = outcome;
       const externalId = request.input.externalId;
-      if (
-        error.kind === "mutation" &&
-        unknownOutcome &&
-        externalId !== undefined &&
-        isDuplicate({ ...error, attempts })
-      ) {
-        return {
-          ok: true,
-          alreadyExisted: true,
-          attempts,
-          event: existingEvent(request, externalId),
-          ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
-        };
+      if (error.kind === "mutation" && unknownOutcome && externalId !== undefined) {
+        const numbered = { ...error, attempts };
+        if (isDuplicate(numbered)) return alreadyExisted(request, externalId, numbered);
       }
       if (!error.retryable || attempts >= policy.attempts) return fail(error);
       unknownOutcome ||= outcome.unknownOutcome;
-
+      retryAt = outcome.retryAt;
       const now = clock.now();
-      const delay =
-        outcome.retryAt !== undefined
-          ? Math.max(0, outcome.retryAt - now) + Math.floor(random() * policy.baseDelayMs)
-          : backoffMs(policy, attempts, random);
+      delay =
+        retryAt === undefined
+          ? backoffMs(policy, attempts, random)
+          : Math.max(0, retryAt - now) + Math.floor(random() * policy.baseDelayMs);
       if (now + delay - started > policy.maxElapsedMs) return fail(error);
-      if (outcome.retryAt !== undefined && pacing) gate.exhausted(outcome.retryAt);
-      try {
-        await clock.sleep(delay, signal);
-      } catch {
-        return fail(abortedFailure());
-      }
-      if (outcome.retryAt !== undefined && pacing) gate.windowPassed(outcome.retryAt);
     }
   }
 

@@ -1,7 +1,6 @@
 import type { EventRequest } from "../builder/request.js";
 import { VERSION } from "../version.js";
 import { DOCUMENTS } from "./documents.js";
-import { REDACTED } from "./redact.js";
 
 /** Plain's one GraphQL endpoint. */
 export const PLAIN_ENDPOINT = "https://core-api.uk.plain.com/graphql/v1";
@@ -26,27 +25,25 @@ export interface HttpRequest {
   readonly bodyText: string;
 }
 
-/** What decides the headers: shared by the graphql and dump transports. */
-export interface HttpConfig {
-  readonly apiKey: string;
-  readonly endpoint?: string | undefined;
-  /** Extra headers. `Authorization`, `Content-Type` and `Accept` cannot be replaced; a `User-Agent` is put before ours. */
-  readonly headers?: Readonly<Record<string, string>> | undefined;
-}
+// The transport's own headers: the caller's extras cannot replace them.
+const FIXED = /^(authorization|content-type|accept)$/;
 
-const FIXED = new Set(["authorization", "content-type", "accept"]);
-
-/** The headers of every request: the caller's extras, then ours. */
-export function requestHeaders(config: HttpConfig): Record<string, string> {
+/**
+ * The headers of every request, shared by the graphql and dump transports: the caller's
+ * `extra` headers (names in lower case), then ours. A caller's `User-Agent` is put before ours.
+ */
+export function requestHeaders(
+  apiKey: string,
+  extra: Readonly<Record<string, string>> = {},
+): Record<string, string> {
   const out: Record<string, string> = {};
   let userAgent = USER_AGENT;
-  for (const [name, value] of Object.entries(config.headers ?? {})) {
+  for (const [name, value] of Object.entries(extra)) {
     const lower = name.toLowerCase();
-    if (FIXED.has(lower)) continue;
     if (lower === "user-agent") userAgent = `${value} ${USER_AGENT}`;
-    else out[lower] = value;
+    else if (!FIXED.test(lower)) out[lower] = value;
   }
-  out["authorization"] = `Bearer ${config.apiKey}`;
+  out["authorization"] = `Bearer ${apiKey}`;
   out["content-type"] = "application/json";
   // graphql-request would add this one itself; naming it here keeps the dump exact.
   out["accept"] = "application/graphql-response+json, application/json";
@@ -70,27 +67,9 @@ export function requestBody(request: EventRequest): GraphQLBody {
  */
 export function httpRequest(
   request: EventRequest,
-  config: HttpConfig,
-  headers = requestHeaders(config),
+  url: string,
+  headers: Readonly<Record<string, string>>,
 ): HttpRequest {
   const body = requestBody(request);
-  return {
-    method: "POST",
-    url: config.endpoint ?? PLAIN_ENDPOINT,
-    headers,
-    body,
-    bodyText: JSON.stringify(body),
-  };
-}
-
-/** The headers with the API key replaced by `[redacted]`, for printing. */
-export function redactHeaders(
-  headers: Readonly<Record<string, string>>,
-  apiKey: string,
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    out[name] = apiKey.length > 0 ? value.split(apiKey).join(REDACTED) : value;
-  }
-  return out;
+  return { method: "POST", url, headers, body, bodyText: JSON.stringify(body) };
 }

@@ -1,6 +1,6 @@
 import type { EventRequest } from "../builder/request.js";
 import type { MutationFailure } from "./errors.js";
-import type { ExistingEvent } from "./types.js";
+import type { EventAlreadyExisted, ExistingEvent } from "./types.js";
 
 const DUPLICATE_CODE = /duplicate|already_?exists|conflict|unique/i;
 
@@ -11,29 +11,28 @@ const DUPLICATE_CODE = /duplicate|already_?exists|conflict|unique/i;
  * transport's `isDuplicateExternalId` option if Plain answers differently.
  */
 export function isDuplicateExternalId(error: MutationFailure): boolean {
-  if (DUPLICATE_CODE.test(error.code)) return true;
   return (
-    error.type === "VALIDATION" &&
-    error.fields.some((f) => f.field === "externalId" || f.field.endsWith(".externalId"))
+    DUPLICATE_CODE.test(error.code) ||
+    (error.type === "VALIDATION" && error.fields.some((f) => /(^|\.)externalId$/.test(f.field)))
   );
 }
 
 /**
- * What is known of an event Plain already had: Plain does not say which event it was, so only
- * what the request carried (no `id`).
+ * The success for a request Plain refused as a duplicate of `externalId`: the event is there.
+ * Plain does not say which event it was, so the result holds only what the request carried
+ * (no `id`), with the refusal's attempts and request id.
  */
-export function existingEvent(request: EventRequest, externalId: string): ExistingEvent {
-  return request.operation === "createCustomerEvent"
-    ? {
-        operation: request.operation,
-        title: request.input.title,
-        externalId,
-        customerIdentifier: request.input.customerIdentifier,
-      }
-    : {
-        operation: request.operation,
-        title: request.input.title,
-        externalId,
-        threadId: request.input.threadId,
-      };
+export function alreadyExisted(
+  request: EventRequest,
+  externalId: string,
+  { attempts, requestId }: MutationFailure,
+): EventAlreadyExisted {
+  const { operation, input } = request;
+  const event = (
+    operation === "createCustomerEvent"
+      ? { operation, title: input.title, externalId, customerIdentifier: input.customerIdentifier }
+      : { operation, title: input.title, externalId, threadId: input.threadId }
+  ) satisfies ExistingEvent;
+  const result = { ok: true, alreadyExisted: true, attempts, event } as const;
+  return requestId === undefined ? result : { ...result, requestId };
 }

@@ -122,7 +122,7 @@ export function memoryTransport(options: MemoryTransportOptions = {}): MemoryTra
     { signal }: SendOptions,
   ): Promise<SendResult> {
     const prepared = prepare(source);
-    if (!prepared.ok) return { ok: false, error: prepared.error };
+    if (!prepared.ok) return prepared;
     if (signal?.aborted === true) return failure("aborted", { attempts: 0 });
     const { request } = prepared;
     const index = requests.length;

@@ -1,4 +1,4 @@
-import type { Clock } from "./clock.js";
+import { abortable, type Clock } from "./clock.js";
 import { parseCount, parseReset } from "./retry.js";
 
 /** What a transport knows about Plain's rate limit, from the last answers' headers. */
@@ -37,93 +37,91 @@ export function readRateLimitHeaders(headers: Headers, now: number): RateLimitHe
  * Answers correct the count. Knowledge is per transport, so share one transport per API key.
  */
 export class RateLimitGate {
-  private limit: number | undefined;
-  private remaining: number | undefined;
-  private resetAt: number | undefined;
-  private inFlight = 0;
-  private waiting = 0;
+  readonly #clock: Clock;
+  readonly #reserve: number;
+  // A reset far away (a skewed clock, a proxy's own header) must not stall sends for long.
+  readonly #maxWaitMs: number;
+  #limit: number | undefined;
+  #remaining: number | undefined;
+  #resetAt: number | undefined;
+  #inFlight = 0;
+  #waiting = 0;
   // Until the first answer the limit is unknown: one request goes out and the rest wait for its
   // headers, so that a first burst does not collect 429s either.
-  private learned = false;
-  private answer: Promise<void> | undefined;
-  private answered: (() => void) | undefined;
+  #learned = false;
+  /** Wakes the sends waiting for the next answer. */
+  #answered: (() => void)[] = [];
 
-  constructor(
-    private readonly clock: Clock,
-    private readonly reserve: number,
-    // A reset far away (a skewed clock, a proxy's own header) must not stall sends for long.
-    private readonly maxWaitMs = 65_000,
-  ) {}
+  constructor(clock: Clock, reserve: number, maxWaitMs = 65_000) {
+    this.#clock = clock;
+    this.#reserve = reserve;
+    this.#maxWaitMs = maxWaitMs;
+  }
 
   snapshot(): RateLimitSnapshot {
+    const limit = this.#limit;
+    const remaining = this.#remaining;
+    const resetAt = this.#resetAt;
     return {
-      ...(this.limit === undefined ? {} : { limit: this.limit }),
-      ...(this.remaining === undefined ? {} : { remaining: this.remaining }),
-      ...(this.resetAt === undefined ? {} : { resetAt: new Date(this.resetAt).toISOString() }),
-      waiting: this.waiting,
-      inFlight: this.inFlight,
+      ...(limit === undefined ? {} : { limit }),
+      ...(remaining === undefined ? {} : { remaining }),
+      ...(resetAt === undefined ? {} : { resetAt: new Date(resetAt).toISOString() }),
+      waiting: this.#waiting,
+      inFlight: this.#inFlight,
     };
   }
 
   /** Waits until a request may go out, then counts it as in flight. Rejects when `signal` aborts. */
   async acquire(signal?: AbortSignal): Promise<void> {
     for (;;) {
-      const { remaining, resetAt } = this;
+      const resetAt = this.#resetAt;
+      const spent = this.#remaining !== undefined && this.#remaining <= this.#reserve;
       // Nothing known yet (before the first answer, or a window that just rolled over and is
       // spent): while a request is out, wait for its headers instead of guessing.
-      const blind =
-        !this.learned ||
-        (remaining !== undefined && remaining <= this.reserve && resetAt === undefined);
-      if (blind && this.inFlight > 0) {
-        await this.wait(abortable(this.nextAnswer(), signal));
-        continue;
-      }
-      if (remaining === undefined || remaining > this.reserve || resetAt === undefined) break;
-      const wait = Math.min(resetAt - this.clock.now(), this.maxWaitMs);
-      if (wait > 0) await this.wait(this.clock.sleep(wait, signal));
-      // Trust the wait rather than re-reading the clock, so that an injected clock cannot loop.
-      this.windowPassed(resetAt);
+      if ((!this.#learned || (spent && resetAt === undefined)) && this.#inFlight > 0) {
+        await this.#wait(abortable(signal, (done) => void this.#answered.push(done)));
+      } else if (spent && resetAt !== undefined) {
+        const wait = Math.min(resetAt - this.#clock.now(), this.#maxWaitMs);
+        if (wait > 0) await this.#wait(this.#clock.sleep(wait, signal));
+        // Trust the wait rather than re-reading the clock, so that an injected clock cannot loop.
+        this.windowPassed(resetAt);
+      } else break;
     }
-    if (this.remaining !== undefined) this.remaining = Math.max(0, this.remaining - 1);
-    this.inFlight++;
+    if (this.#remaining !== undefined) this.#remaining = Math.max(0, this.#remaining - 1);
+    this.#inFlight++;
   }
 
-  private async wait(promise: Promise<void>): Promise<void> {
-    this.waiting++;
+  async #wait(promise: Promise<void>): Promise<void> {
+    this.#waiting++;
     try {
       await promise;
     } finally {
-      this.waiting--;
+      this.#waiting--;
     }
-  }
-
-  private nextAnswer(): Promise<void> {
-    this.answer ??= new Promise((resolve) => (this.answered = resolve));
-    return this.answer;
   }
 
   /** Marks one request answered (or failed) and learns from its headers. */
   release(headers: RateLimitHeaders | undefined): void {
-    this.inFlight = Math.max(0, this.inFlight - 1);
-    if (headers !== undefined) this.observe(headers);
-    this.learned = true;
-    const answered = this.answered;
-    this.answer = undefined;
-    this.answered = undefined;
-    answered?.();
+    this.#inFlight = Math.max(0, this.#inFlight - 1);
+    if (headers !== undefined) this.#observe(headers);
+    this.#learned = true;
+    const answered = this.#answered;
+    this.#answered = [];
+    for (const wake of answered) wake();
   }
 
   /** Learns from one answer's headers. */
-  observe({ limit, remaining, resetAt }: RateLimitHeaders): void {
-    if (limit !== undefined) this.limit = limit;
+  #observe({ limit, remaining, resetAt }: RateLimitHeaders): void {
+    if (limit !== undefined) this.#limit = limit;
     if (remaining === undefined || resetAt === undefined) return;
-    if (this.resetAt !== undefined && resetAt < this.resetAt) return; // an older window
-    if (this.resetAt === resetAt && this.remaining !== undefined) {
-      this.remaining = Math.min(this.remaining, remaining);
+    const known = this.#resetAt;
+    if (known !== undefined && resetAt < known) return; // an older window
+    if (known === resetAt && this.#remaining !== undefined) {
+      this.#remaining = Math.min(this.#remaining, remaining);
     } else {
       // A new window: requests still in flight may not be counted in this answer yet.
-      this.resetAt = resetAt;
-      this.remaining = Math.max(0, remaining - this.inFlight);
+      this.#resetAt = resetAt;
+      this.#remaining = Math.max(0, remaining - this.#inFlight);
     }
   }
 
@@ -132,27 +130,14 @@ export class RateLimitGate {
    * window, so it replaces what earlier answers said, even when it resets sooner.
    */
   exhausted(resetAt: number): void {
-    this.resetAt = resetAt;
-    this.remaining = 0;
+    this.#resetAt = resetAt;
+    this.#remaining = 0;
   }
 
   /** The window that ended at `resetAt` is over (unless newer knowledge replaced it). */
   windowPassed(resetAt: number): void {
-    if (this.resetAt !== resetAt) return;
-    this.resetAt = undefined;
-    this.remaining = this.limit;
+    if (this.#resetAt !== resetAt) return;
+    this.#resetAt = undefined;
+    this.#remaining = this.#limit;
   }
-}
-
-function abortable(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
-  if (signal === undefined) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, reject);
-  });
 }

@@ -1,37 +1,29 @@
-const FREE_TEXT = new Set(["message", "body"]);
-
 /** What stands in for a secret in anything the transport returns, throws or prints. */
 export const REDACTED = "[redacted]";
 
+/** `text` with every occurrence of `secret` replaced by {@link REDACTED}. */
+export const scrub = (text: string, secret: string): string =>
+  secret === "" ? text : text.split(secret).join(REDACTED);
+
 /**
- * Returns a function that copies a value with every occurrence of the secrets replaced by
- * {@link REDACTED} in its free text: `message` fields at any depth, and errors (message and
- * cause). Fixed fields such as `kind` are left alone. Results pass through it so that no
- * message or cause can carry the API key.
+ * Returns a function that copies a value with every occurrence of `secret` replaced by
+ * {@link REDACTED} in its free text: `message` and `body` fields at any depth (a GraphQL
+ * error's or a field error's message may echo what was sent). Fixed fields such as `kind` are
+ * left alone. Failures pass through it so that no message can carry the API key; they are
+ * plain data (strings, numbers, arrays, plain objects, never an `Error`), all it copies.
  */
-export function redactor(secrets: readonly string[]): <T>(value: T) => T {
-  const live = secrets.filter((s) => s.length > 0);
-  if (live.length === 0) return (value) => value;
-  const scrub = (text: string): string =>
-    live.reduce((out, secret) => out.split(secret).join(REDACTED), text);
-  const walk = (value: unknown, depth: number, text = false): unknown => {
-    if (typeof value === "string") return text ? scrub(value) : value;
-    if (depth > 8 || typeof value !== "object" || value === null) return value;
-    if (Array.isArray(value)) return value.map((v) => walk(v, depth + 1, text));
-    if (value instanceof Error) {
-      const copy = new Error(scrub(value.message), {
-        cause: walk((value as { cause?: unknown }).cause, depth + 1),
-      });
-      copy.name = value.name;
-      // The copy's stack is ours; the original's may quote the secret.
-      copy.stack = `${copy.name}: ${copy.message}`;
-      return copy;
-    }
-    const proto: unknown = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) return value;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = walk(v, depth + 1, FREE_TEXT.has(k));
-    return out;
-  };
-  return <T>(value: T) => walk(value, 0) as T;
+export function redactor(secret: string): <T>(value: T) => T {
+  const copy = (value: unknown, text = false): unknown =>
+    typeof value === "string"
+      ? text
+        ? scrub(value, secret)
+        : value
+      : Array.isArray(value)
+        ? value.map((v) => copy(v, text))
+        : typeof value === "object" && value !== null
+          ? Object.fromEntries(
+              Object.entries(value).map(([k, v]) => [k, copy(v, k === "message" || k === "body")]),
+            )
+          : value;
+  return <T>(value: T) => copy(value) as T;
 }

@@ -40,38 +40,36 @@ export function backoffMs(policy: RetryPolicy, retry: number, random: () => numb
   return Math.floor(random() * cap);
 }
 
-/**
- * `Retry-After` as an instant (ms since the epoch): delta seconds or an HTTP date.
- * Returns `undefined` when absent or unreadable.
- */
-export function parseRetryAfter(value: string | null, now: number): number | undefined {
-  if (value === null || value.trim() === "") return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return now + Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : date;
-}
-
-/**
- * `x-ratelimit-reset` as an instant. Plain documents an ISO timestamp; epoch seconds, epoch
- * milliseconds and delta seconds are read too, since proxies differ.
- */
-export function parseReset(value: string | null, now: number): number | undefined {
-  if (value === null || value.trim() === "") return undefined;
-  const trimmed = value.trim();
+/** A header read as an instant (ms since the epoch): a date, or a number of seconds from now. */
+function parseInstant(value: string | null, now: number, epochs: boolean): number | undefined {
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
   if (/^\d+(\.\d+)?$/.test(trimmed)) {
     const n = Number(trimmed);
-    if (n > 1e12) return n;
-    if (n > 1e9) return n * 1000;
-    return now + n * 1000;
+    // With `epochs`, large numbers are epoch milliseconds or epoch seconds.
+    return epochs && n > 1e12 ? n : epochs && n > 1e9 ? n * 1000 : now + n * 1000;
   }
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : date;
 }
 
+/**
+ * `Retry-After` as an instant (ms since the epoch): delta seconds or an HTTP date.
+ * Returns `undefined` when absent or unreadable.
+ */
+export const parseRetryAfter = (value: string | null, now: number): number | undefined =>
+  parseInstant(value, now, false);
+
+/**
+ * `x-ratelimit-reset` as an instant. Plain documents an ISO timestamp; epoch seconds, epoch
+ * milliseconds and delta seconds are read too, since proxies differ.
+ */
+export const parseReset = (value: string | null, now: number): number | undefined =>
+  parseInstant(value, now, true);
+
 /** A whole number header, or `undefined`. */
 export function parseCount(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  const n = Number(value.trim());
-  return value.trim() !== "" && Number.isFinite(n) && n >= 0 ? Math.floor(n) : undefined;
+  const trimmed = value?.trim();
+  const n = Number(trimmed);
+  return trimmed && n >= 0 && n < Infinity ? Math.floor(n) : undefined;
 }

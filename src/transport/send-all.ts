@@ -1,7 +1,7 @@
 import { toRequest, type EventRequest, type RequestSource } from "../builder/request.js";
 import { systemClock, type Clock } from "./clock.js";
 import type { MutationFailure, TransportError } from "./errors.js";
-import { existingEvent, isDuplicateExternalId as defaultIsDuplicate } from "./idempotency.js";
+import { alreadyExisted, isDuplicateExternalId as defaultIsDuplicate } from "./idempotency.js";
 import type { RateLimitSnapshot } from "./rate-limit.js";
 import type { EventAlreadyExisted, EventCreated, Transport } from "./types.js";
 
@@ -104,26 +104,19 @@ export interface SendAllOptions<M = undefined> {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
-function unwrap<M>(
-  item: SendAllItem<M>,
-): { source: SendAllSource; meta: M | undefined } | { skip: string; meta: M | undefined } {
-  if (isObject(item) && typeof (item as { build?: unknown }).build !== "function") {
-    if (typeof (item as SendAllSkip<M>).skip === "string" && !("operation" in item)) {
-      return { skip: (item as SendAllSkip<M>).skip, meta: (item as SendAllSkip<M>).meta };
-    }
-    if ("request" in item && !("operation" in item)) {
-      const entry = item as SendAllEntry<M>;
-      return { source: entry.request, meta: entry.meta };
-    }
+/** An item's source and meta, or its reason to skip. */
+function unwrap<M>(item: SendAllItem<M>): {
+  readonly source?: SendAllSource;
+  readonly skip?: string;
+  readonly meta: M | undefined;
+} {
+  // A request has an `operation` and a request source a `build()`: neither is a wrapper.
+  if (isObject(item) && typeof item.build !== "function" && !("operation" in item)) {
+    const { skip, meta } = item as SendAllSkip<M>;
+    if (typeof skip === "string") return { skip, meta };
+    if ("request" in item) return { source: (item as SendAllEntry<M>).request, meta };
   }
   return { source: item as SendAllSource, meta: undefined };
-}
-
-function iteratorOf<T>(items: Iterable<T> | AsyncIterable<T>): AsyncIterator<T> | Iterator<T> {
-  if (isObject(items) && Symbol.asyncIterator in items) {
-    return (items as AsyncIterable<T>)[Symbol.asyncIterator]();
-  }
-  return (items as Iterable<T>)[Symbol.iterator]();
 }
 
 /**
@@ -141,13 +134,11 @@ export async function* sendEach<M = undefined>(
   items: Iterable<SendAllItem<M>> | AsyncIterable<SendAllItem<M>>,
   options: SendAllOptions<M> = {},
 ): AsyncGenerator<SendAllResult<M>, SendAllSummary, undefined> {
-  const concurrency = options.concurrency ?? 4;
+  const { concurrency = 4, signal, onProgress, clock = systemClock } = options;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
     throw new RangeError(`sendAll: concurrency must be a whole number 1–256, got ${concurrency}`);
   }
-  const { signal, onProgress } = options;
-  const clock = options.clock ?? systemClock;
-  const duplicatesExisted = (options.duplicates ?? "existed") === "existed";
+  const duplicatesExisted = options.duplicates !== "failed";
   const isDuplicate = options.isDuplicateExternalId ?? defaultIsDuplicate;
   const started = clock.now();
   const counts = { total: 0, sent: 0, alreadyExisted: 0, failed: 0, skipped: 0 };
@@ -165,7 +156,7 @@ export async function* sendEach<M = undefined>(
   signal?.addEventListener("abort", notify);
 
   const rateLimit = (): RateLimitSnapshot | undefined => {
-    const snapshot = (transport as { rateLimit?: unknown }).rateLimit;
+    const snapshot: unknown = (transport as { rateLimit?: unknown }).rateLimit;
     return isObject(snapshot) ? (snapshot as unknown as RateLimitSnapshot) : undefined;
   };
   const progress = (waitingMs?: number) => {
@@ -193,29 +184,18 @@ export async function* sendEach<M = undefined>(
     // plain request object).
     const result = await transport.send(source);
     if (result.ok) {
-      return result.alreadyExisted
-        ? { status: "alreadyExisted", index, meta, result }
-        : { status: "sent", index, meta, result };
+      const status = result.alreadyExisted ? "alreadyExisted" : "sent";
+      return { status, index, meta, result } as SendAllResult<M>;
     }
     const { error } = result;
     // Only a mutation error can be a duplicate, and it means the request was valid and sent.
-    const request = error.kind === "mutation" ? toRequest(source) : undefined;
-    const externalId = (request?.input as { externalId?: unknown } | undefined)?.externalId;
-    if (
-      request !== undefined &&
-      typeof externalId === "string" &&
-      duplicatesExisted &&
-      error.kind === "mutation" &&
-      isDuplicate(error)
-    ) {
-      const existed: EventAlreadyExisted = {
-        ok: true,
-        alreadyExisted: true,
-        attempts: error.attempts,
-        event: existingEvent(request, externalId),
-        ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
-      };
-      return { status: "alreadyExisted", index, meta, result: existed };
+    if (error.kind === "mutation" && duplicatesExisted) {
+      const request = toRequest(source);
+      const { externalId } = request.input;
+      if (typeof externalId === "string" && isDuplicate(error)) {
+        const existed = alreadyExisted(request, externalId, error);
+        return { status: "alreadyExisted", index, meta, result: existed };
+      }
     }
     return { status: "failed", index, meta, error };
   }
@@ -229,9 +209,10 @@ export async function* sendEach<M = undefined>(
   async function mayStart(): Promise<boolean> {
     const rl = rateLimit();
     if (rl === undefined) return true;
-    if (rl.waiting > 0 && inFlight.size > 0) return false;
-    if (rl.remaining === undefined || rl.remaining > 0) return true;
-    if (inFlight.size > 0) return false; // an answer will bring the next window's count
+    const spent = rl.remaining !== undefined && rl.remaining <= 0;
+    // While sends wait in the gate, or the window is spent, an answer in flight brings news.
+    if (inFlight.size > 0) return rl.waiting === 0 && !spent;
+    if (!spent) return true;
     const wait = rl.resetAt === undefined ? 0 : Date.parse(rl.resetAt) - clock.now();
     if (wait > 0) {
       progress(wait);
@@ -245,37 +226,36 @@ export async function* sendEach<M = undefined>(
     return true;
   }
 
-  const iterator = iteratorOf(items);
+  const iterator =
+    isObject(items) && Symbol.asyncIterator in items
+      ? (items as AsyncIterable<SendAllItem<M>>)[Symbol.asyncIterator]()
+      : (items as Iterable<SendAllItem<M>>)[Symbol.iterator]();
   try {
     for (;;) {
       while (ready.length > 0) yield ready.shift() as SendAllResult<M>;
-      if (signal?.aborted === true) aborted = true;
+      aborted ||= signal?.aborted === true;
       const reading = !exhausted && !aborted && thrown === undefined;
       if (reading && inFlight.size < concurrency && (await mayStart())) {
-        if (signal?.aborted === true || aborted) {
-          aborted = true;
-          continue;
-        }
-        let next: IteratorResult<SendAllItem<M>>;
+        // mayStart() may have waited for the window: the signal may have fired meanwhile.
+        if ((aborted ||= signal?.aborted === true)) continue;
+        let next: IteratorResult<SendAllItem<M>> | undefined;
         try {
           next = await iterator.next();
         } catch (error) {
           thrown = { error };
-          exhausted = true;
-          continue;
         }
-        if (next.done === true) {
+        if (next === undefined || next.done === true) {
           exhausted = true;
           continue;
         }
         const index = counts.total++;
-        const item = unwrap(next.value);
-        if ("skip" in item) {
-          settle({ status: "skipped", index, meta: item.meta, reason: item.skip });
+        const { source, skip, meta } = unwrap(next.value);
+        if (source === undefined) {
+          settle({ status: "skipped", index, meta, reason: skip as string });
           progress();
           continue;
         }
-        const promise: Promise<void> = sendOne(item.source, index, item.meta)
+        const promise: Promise<void> = sendOne(source, index, meta)
           .then(settle, (error: unknown) => {
             thrown ??= { error };
           })
@@ -287,10 +267,11 @@ export async function* sendEach<M = undefined>(
         inFlight.add(promise);
         continue;
       }
-      if (ready.length > 0) continue;
-      if (inFlight.size === 0 && !reading) break;
-      if (inFlight.size === 0) continue; // mayStart() waited for the window: try again
-      await new Promise<void>((resolve) => (wake = resolve));
+      if (ready.length === 0) {
+        if (inFlight.size > 0) await new Promise<void>((resolve) => (wake = resolve));
+        else if (!reading) break;
+        // Otherwise mayStart() waited for the window: try again.
+      }
     }
   } finally {
     signal?.removeEventListener("abort", notify);
