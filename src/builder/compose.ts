@@ -357,7 +357,7 @@ export class Composer<Meta = unknown> {
       if (last === undefined || (last.flags & HAS_SLOTS) === 0) list = last;
       else {
         const holes = prepared.holes;
-        cellsOf(last).forEach(({ component, key }, i) => {
+        prepared.cells.forEach(({ component, key }, i) => {
           const inCell = holes[i];
           if (inCell !== undefined) {
             component = copyComponent(component!, key);
@@ -366,14 +366,14 @@ export class Composer<Meta = unknown> {
           list = new Cell(list, component, key, undefined, undefined);
         });
       }
-      result = this._with(list, this._fillMeta(values, out));
+      result = this._with(list, this._fillMeta(prepared, values, out));
     }
     if (out.length > 0) throw new ValidationError(this._subject(), out);
     return result;
   }
 
   /** @internal The meta of a rendered builder: events fill their own fields in too. */
-  _fillMeta(_values: Values, _out: Problem[]): Meta {
+  _fillMeta(_prepared: Prepared, _values: Values, _out: Problem[]): Meta {
     return this.#meta;
   }
 
@@ -382,7 +382,12 @@ export class Composer<Meta = unknown> {
     let prepared = PREPARED.get(this);
     if (prepared === undefined) {
       const compiled = compileList(this.#list, "components");
-      const ready: Prepared = { params: [], problems: [...compiled.problems], holes: [] };
+      const ready: Prepared = {
+        params: [],
+        problems: [...compiled.problems],
+        holes: [],
+        cells: cellsOf(this.#list),
+      };
       this._declare(ready, () =>
         compiled.components.forEach((component, i) => {
           const holes = declare(ready, component, `components[${i}]`);

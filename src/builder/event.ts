@@ -136,8 +136,8 @@ class EventComposer extends Composer<EventMeta> {
   }
 
   /** @internal */
-  override _fillMeta(values: Values, out: Problem[]): EventMeta {
-    const fields = FIELD_HOLES.get(this._prepare());
+  override _fillMeta(prepared: Prepared, values: Values, out: Problem[]): EventMeta {
+    const fields = FIELD_HOLES.get(prepared);
     if (fields === undefined || fields.size === 0) return metaOf(this);
     const meta: { -readonly [K in keyof EventMeta]: EventMeta[K] } = { ...metaOf(this) };
     for (const [name, hole] of fields) {

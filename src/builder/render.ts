@@ -12,6 +12,7 @@ import {
   type Problem,
   type Rule,
 } from "../components/index.js";
+import type { Cell } from "./list.js";
 import { escapeMarkdown, Markdown } from "./markdown.js";
 import { Slot, SlotString, type SlotType } from "./slot.js";
 
@@ -45,6 +46,8 @@ export interface Prepared {
   readonly params: ParamInfo[];
   readonly problems: Problem[];
   readonly holes: Hole[][];
+  /** The template's cells, in order, splices opened: each render walks them. */
+  readonly cells: readonly Cell[];
 }
 
 /**
