@@ -270,21 +270,32 @@ class TargetedComposer {
     } = compileList(listOf(this.#event), "components");
     const target = this.#target;
     const targetSetting = target.kind === "customer" ? target.identifier : target.threadId;
-    const problems: Problem[] = [];
-    const slots: string[] = [];
-    const collect = (s: Setting | undefined) => {
-      if (s?.problems !== undefined) problems.push(...s.problems);
-      if (s !== undefined && isOpenValue(s.value)) slots.push(...s.value[OPEN]);
-    };
-    collect(targetSetting);
-    collect(meta.title);
-    if (components.length === 0) {
-      problems.push({ path: "components", message: "must hold at least one component" });
+    let problems: Problem[] = listProblems;
+    let slots: string[] = listSlots;
+    // The common case (nothing wrong, nothing open anywhere) allocates nothing more.
+    const settings = [targetSetting, meta.title, meta.externalId, meta.timestamp];
+    if (
+      problems.length > 0 ||
+      slots.length > 0 ||
+      components.length === 0 ||
+      settings.some((s) => s !== undefined && (s.problems !== undefined || isOpenValue(s.value)))
+    ) {
+      problems = [];
+      slots = [];
+      const collect = (s: Setting | undefined) => {
+        if (s?.problems !== undefined) problems.push(...s.problems);
+        if (s !== undefined && isOpenValue(s.value)) slots.push(...s.value[OPEN]);
+      };
+      collect(targetSetting);
+      collect(meta.title);
+      if (components.length === 0) {
+        problems.push({ path: "components", message: "must hold at least one component" });
+      }
+      problems.push(...listProblems);
+      slots.push(...listSlots);
+      collect(meta.externalId);
+      collect(meta.timestamp);
     }
-    problems.push(...listProblems);
-    slots.push(...listSlots);
-    collect(meta.externalId);
-    collect(meta.timestamp);
 
     // The request itself: keys in a fixed order, options left out omitted, never null. Not
     // frozen: every build returns new objects, so the request is the caller's own.
