@@ -32,7 +32,6 @@ import {
   Cell,
   cellsOf,
   copyComponent,
-  copyJson,
   HAS_PROBLEMS,
   HAS_SLOTS,
   HAS_SPLICE,
@@ -387,6 +386,7 @@ export class Composer<Meta = unknown> {
         problems: [...compiled.problems],
         holes: [],
         cells: cellsOf(this.#list),
+        fields: new Map(),
       };
       this._declare(ready, () =>
         compiled.components.forEach((component, i) => {
@@ -487,5 +487,3 @@ export function slotsIn(value: unknown, into: string[] = []): string[] {
   else if (isRecord(value)) for (const key in value) slotsIn(value[key], into);
   return into;
 }
-
-export { copyJson };

@@ -14,10 +14,7 @@ import {
 } from "../components/index.js";
 import { compileList, Composer, listOf, metaOf, throwIfInvalid } from "./compose.js";
 import { copyJson, type Cell } from "./list.js";
-import { declare, fillHole, type Hole, type Prepared, type Values } from "./render.js";
-
-// The holes of an event's own fields (title, externalId, timestamp), by template.
-const FIELD_HOLES = new WeakMap<Prepared, Map<string, Hole>>();
+import { declare, fillHole, type Prepared, type Values } from "./render.js";
 import {
   customerIdentifier,
   markSelfChecking,
@@ -124,23 +121,20 @@ class EventComposer extends Composer<EventMeta> {
   /** @internal The title's slots come first, then the components', then the options'. */
   override _declare(prepared: Prepared, components: () => void): void {
     const meta = metaOf(this);
-    const fields = new Map<string, Hole>();
     const field = ([name, rule]: (typeof OPEN_FIELDS)[number]) => {
       const [hole] = declare(prepared, meta[name]?.value, name, [], [], rule);
-      if (hole !== undefined) fields.set(name, hole);
+      if (hole !== undefined) prepared.fields.set(name, hole);
     };
     field(OPEN_FIELDS[0]);
     components();
     OPEN_FIELDS.slice(1).forEach(field);
-    FIELD_HOLES.set(prepared, fields);
   }
 
   /** @internal */
   override _fillMeta(prepared: Prepared, values: Values, out: Problem[]): EventMeta {
-    const fields = FIELD_HOLES.get(prepared);
-    if (fields === undefined || fields.size === 0) return metaOf(this);
+    if (prepared.fields.size === 0) return metaOf(this);
     const meta: { -readonly [K in keyof EventMeta]: EventMeta[K] } = { ...metaOf(this) };
-    for (const [name, hole] of fields) {
+    for (const [name, hole] of prepared.fields) {
       meta[name as "title"] = { value: fillHole(hole, values, out) };
     }
     return meta;
@@ -148,7 +142,7 @@ class EventComposer extends Composer<EventMeta> {
 
   /** @internal */
   _withMeta(meta: Partial<EventMeta>): EventComposer {
-    return new EventComposer("event", listOf(this), { ...metaOf(this), ...meta });
+    return this._with(listOf(this), { ...metaOf(this), ...meta });
   }
 
   externalId(value: unknown): EventComposer {
@@ -319,7 +313,7 @@ class TargetedComposer {
 markSelfChecking(TargetedComposer.prototype);
 
 /**
- * Starts an event. Every method returns a new, frozen builder, so a base event can be branched
+ * Starts an event. Every method returns a new, immutable builder, so a base event can be branched
  * into variants and shared as a template.
  *
  * @param title - The event's title: a non-empty string (or a template slot).

@@ -48,6 +48,8 @@ export interface Prepared {
   readonly holes: Hole[][];
   /** The template's cells, in order, splices opened: each render walks them. */
   readonly cells: readonly Cell[];
+  /** Holes in the builder's own fields (an event's title, externalId, timestamp), by name. */
+  readonly fields: Map<string, Hole>;
 }
 
 /**

@@ -209,8 +209,8 @@ export interface LeafMethods<
     fn: (builder: Next<T, S, K>, item: I, index: number) => R,
   ): R;
   /**
-   * The compiled components: exactly Plain's JSON, in a new array each call (the component
-   * objects inside are frozen and shared). Throws a `ValidationError` listing every problem,
+   * The compiled components: exactly Plain's JSON, fresh objects on each call (yours to change:
+   * no builder shares them). Throws a `ValidationError` listing every problem,
    * or naming the open slots of a template.
    */
   components(this: Next<T, never, K>): ComponentIn<PlaceOf<T>>[];

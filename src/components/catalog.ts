@@ -140,7 +140,7 @@ export function normalizeComponent(
     });
     return undefined;
   }
-  const component = { [key]: checkObject(SPECS[key].shape, body, at, out, true) };
+  const component = { [key]: checkObject(SPECS[key].shape, body, at, out) };
   CHECKED.add(component);
   return component as unknown as AnyComponent;
 }

@@ -196,24 +196,23 @@ const FIELD_RULES = new Map<string, Rule>();
 export const ruleOf = (field: string): Rule | undefined => FIELD_RULES.get(field);
 
 /**
- * Checks an input object against its shape. With `copy` (raw JSON from a caller) it returns a
- * copy with the fields in a fixed order and reports unknown fields and deprecated aliases;
- * without (an object the builder made itself, fields already in order) it checks in place.
- * Fields left out (or `null`) are omitted, never sent as `null`.
+ * Checks an input object from a caller (raw JSON) against its shape and returns a copy with
+ * the fields in a fixed order. Fields left out (or `null`) are omitted, never sent as `null`;
+ * unknown fields and deprecated aliases are reported, not dropped. The builder's own objects
+ * take `checkFields` instead.
  */
 export function checkObject(
   shape: ObjectShape,
   value: Record<string, unknown>,
   path: string,
   out: Problem[],
-  copy: boolean,
 ): Record<string, unknown> {
   const fields = shape.fields;
-  const result: Record<string, unknown> = copy ? {} : value;
+  const result: Record<string, unknown> = {};
   let given = 0;
   for (const name in fields) {
     const field = fields[name]!;
-    const raw = !copy || Object.hasOwn(value, name) ? value[name] : undefined;
+    const raw = Object.hasOwn(value, name) ? value[name] : undefined;
     if (raw == null) {
       if (field.required) out.push({ path: fieldPath(path, name), message: "is required" });
       continue;
@@ -221,22 +220,20 @@ export function checkObject(
     given++;
     // Rules only build the path when they report; a nested object comes back as its copy.
     const checked = field.rule(raw, path === "" ? name : `${path}.${name}`, out);
-    if (checked !== undefined && (copy || checked !== raw)) result[name] = checked;
+    if (checked !== undefined) result[name] = checked;
   }
   const list = Object.keys(fields).join(", ");
-  if (copy) {
-    for (const key of Object.keys(value)) {
-      if (Object.hasOwn(fields, key)) continue;
-      const aliases = shape.deprecated ?? {};
-      const instead = Object.hasOwn(aliases, key) ? aliases[key] : undefined;
-      out.push({
-        path: fieldPath(path, key),
-        message:
-          instead === undefined
-            ? `is not a field Plain knows here (expected ${list})`
-            : `is a deprecated alias; use ${instead} instead`,
-      });
-    }
+  const aliases = shape.deprecated ?? {};
+  for (const key of Object.keys(value)) {
+    if (Object.hasOwn(fields, key)) continue;
+    const instead = Object.hasOwn(aliases, key) ? aliases[key] : undefined;
+    out.push({
+      path: fieldPath(path, key),
+      message:
+        instead === undefined
+          ? `is not a field Plain knows here (expected ${list})`
+          : `is a deprecated alias; use ${instead} instead`,
+    });
   }
   if (shape.exactlyOne && given !== 1) {
     out.push({ path, message: `must have exactly one of ${list}, got ${given || "none"}` });
@@ -251,8 +248,9 @@ const SHAPES = new WeakMap<Rule, ObjectShape>();
 export const shapeOf = (rule: Rule): ObjectShape | undefined => SHAPES.get(rule);
 
 /**
- * `checkObject` in place for the builder's hot path, specialised to one shape: field lists
- * and paths are worked out once (the builder checks every component under the same parent).
+ * Checks an object the builder made itself (fields in order, options left out), in place: no
+ * copy and no scan for unknown keys, since there can be none. Specialised to one shape, with
+ * field lists and paths worked out once (the builder checks every component under one parent).
  */
 export function checkFields(
   shape: ObjectShape,
@@ -276,11 +274,11 @@ export function checkFields(
   };
 }
 
-/** The rule for a nested input object (an identifier): checked and copied, see `checkObject`. */
+/** The rule for a nested input object (an identifier): checked and copied by `checkObject`. */
 export function object(shape: ObjectShape): Rule<Record<string, unknown>> {
   for (const name in shape.fields) FIELD_RULES.set(name, shape.fields[name]!.rule);
   const rule: Rule<Record<string, unknown>> = (value, path, out) => {
-    if (isRecord(value)) return checkObject(shape, value, path, out, true);
+    if (isRecord(value)) return checkObject(shape, value, path, out);
     out.push({
       path,
       message: `must be an object with ${Object.keys(shape.fields).join(", ")}, got ${showValue(value)}`,

@@ -10,14 +10,14 @@ describe("immutability", () => {
     for (const builder of [base, next, next.forThread("th_1"), fragment().divider()]) {
       expect(Reflect.ownKeys(builder)).toEqual([]);
     }
+    // Writing onto a builder only adds own properties; the state it builds from is untouched.
     const sneaky = next as unknown as Record<string, unknown>;
     sneaky._list = undefined;
-    sneaky.components = () => [];
+    sneaky._meta = { title: { value: "Changed" } };
     delete sneaky.title;
-    expect(event("Deploy").text("hello").components()).toEqual([
-      { componentText: { text: "hello" } },
-    ]);
-    expect(next.forThread("th_1").build().input.title).toBe("Deploy");
+    const request = next.forThread("th_1").build();
+    expect(request.input.title).toBe("Deploy");
+    expect(request.input.components).toEqual([{ componentText: { text: "hello" } }]);
   });
 
   it("never changes the base when it is branched into variants", () => {
