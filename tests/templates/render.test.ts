@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { card, event, fragment, md, slot, str, ValidationError } from "plain-events";
+import { card, event, fragment, md, slot, str } from "plain-events";
+import { problemsOf } from "./problems-of.js";
 
 const apiKeyGenerated = event("API key generated")
   .text(
@@ -9,16 +10,6 @@ const apiKeyGenerated = event("API key generated")
   .button("View in admin", slot("adminUrl"));
 
 const values = { fingerprint: "3b78", roleCount: 4, adminUrl: "https://admin.your-app.com" };
-
-function problemsOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return (error as ValidationError).problems.map((p) => `${p.path}: ${p.message}`);
-  }
-  throw new Error("expected a ValidationError");
-}
 
 describe("render()", () => {
   it("lists params in order of first use and renders what direct building makes", () => {

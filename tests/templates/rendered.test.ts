@@ -5,8 +5,9 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { card, event, fragment, md, slot, ValidationError } from "plain-events";
+import { card, event, fragment, md, slot } from "plain-events";
 import { toTemplateJSON } from "plain-events/templates";
+import { problemsOf } from "./problems-of.js";
 
 const template = event("API key generated")
   .text(md`Fingerprint **${slot("fingerprint")}** with ${slot("roleCount")} roles.`)
@@ -47,16 +48,6 @@ const nestedValues = {
   userId: "u_1",
   at: "2024-10-28T18:30:00Z",
 };
-
-function problemsOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return (error as ValidationError).problems.map((p) => `${p.path}: ${p.message}`);
-  }
-  throw new Error("expected a ValidationError");
-}
 
 /** Every object and array inside a value, to check that two outputs share none. */
 function objectsIn(value: unknown, into = new Set<object>()): Set<object> {
