@@ -27,18 +27,9 @@ import {
   type Place,
   type Problem,
 } from "../components/index.js";
-import {
-  ALLOWED_BITS,
-  Cell,
-  cellsOf,
-  copyComponent,
-  HAS_PROBLEMS,
-  HAS_SLOTS,
-  HAS_SPLICE,
-  plainComponents,
-} from "./list.js";
+import { ALLOWED_BITS, Cell, cellsOf, HAS_PROBLEMS, HAS_SLOTS, plainComponents } from "./list.js";
 import { Markdown } from "./markdown.js";
-import { declare, fillHole, resolve, setIn, type Prepared, type Values } from "./render.js";
+import { declare, fillHole, resolve, type Prepared, type Values } from "./render.js";
 import { callSite } from "./site.js";
 import { Slot, SlotString } from "./slot.js";
 
@@ -74,6 +65,8 @@ export class Composer<Meta = unknown> {
   readonly #tag: BuilderTag;
   readonly #list: Cell | undefined;
   readonly #meta: Meta;
+  // A cache, not state: worked out from the list and meta on first use (see `_prepare`).
+  #prepared: Prepared | undefined;
 
   static {
     listOf = (builder) => builder.#list;
@@ -345,30 +338,28 @@ export class Composer<Meta = unknown> {
    */
   render(params: unknown): this {
     const prepared = this._prepare();
-    const out = [...prepared.problems];
+    const out = prepared.problems.length === 0 ? [] : [...prepared.problems];
     const values = resolve(prepared, params, out);
-    let result = this;
     // A template with problems of its own is reported as it is: its components may be partial.
-    if (values !== undefined && prepared.problems.length === 0) {
-      let list: Cell | undefined;
+    if (values !== undefined && out.length === 0) {
+      const holes = prepared.holes;
+      const filled = new Array<string>(holes.length);
+      for (let h = 0; h < holes.length; h++) filled[h] = fillHole(holes[h]!, values, out)!;
       const last = this.#list;
-      // Only components with slots change; a template without any keeps its list as it is.
-      if (last === undefined || (last.flags & HAS_SLOTS) === 0) list = last;
-      else {
-        const holes = prepared.holes;
-        prepared.cells.forEach(({ component, key }, i) => {
-          const inCell = holes[i];
-          if (inCell !== undefined) {
-            component = copyComponent(component!, key);
-            for (const hole of inCell) setIn(component, hole.keys, fillHole(hole, values, out));
-          }
-          list = new Cell(list, component, key, undefined, undefined);
-        });
-      }
-      result = this._with(list, this._fillMeta(prepared, values, out));
+      // The rendered list points at the template's cells and the filled values: each compile
+      // then copies every component once. Without slots in components, the list is kept.
+      const list =
+        last === undefined || holes.length === 0
+          ? last
+          : new Cell(undefined, undefined, undefined, undefined, undefined, last, {
+              cells: prepared.cells,
+              holes,
+              values: filled,
+            });
+      const meta = this._fillMeta(prepared, values, out);
+      if (out.length === 0) return this._with(list, meta);
     }
-    if (out.length > 0) throw new ValidationError(this._subject(), out);
-    return result;
+    throw new ValidationError(this._subject(), out);
   }
 
   /** @internal The meta of a rendered builder: events fill their own fields in too. */
@@ -378,7 +369,7 @@ export class Composer<Meta = unknown> {
 
   /** @internal The template's parameters, holes and problems, worked out once per builder. */
   _prepare(): Prepared {
-    let prepared = PREPARED.get(this);
+    let prepared = this.#prepared;
     if (prepared === undefined) {
       const compiled = compileList(this.#list, "components");
       const ready: Prepared = {
@@ -390,11 +381,10 @@ export class Composer<Meta = unknown> {
       };
       this._declare(ready, () =>
         compiled.components.forEach((component, i) => {
-          const holes = declare(ready, component, `components[${i}]`);
-          if (holes.length > 0) ready.holes[i] = holes;
+          declare(ready, component, `components[${i}]`, i, ready.holes);
         }),
       );
-      PREPARED.set(this, (prepared = ready));
+      this.#prepared = prepared = ready;
     }
     return prepared;
   }
@@ -409,9 +399,6 @@ export class Composer<Meta = unknown> {
     return this.#tag === "fragment" ? "fragment" : describePlace(this.#tag).slice(2);
   }
 }
-
-// Builders are immutable, so their prepared templates are cached beside them.
-const PREPARED = new WeakMap<Composer<unknown>, Prepared>();
 
 /** Compiles one side of a row or a container's content, with paths under `field`. */
 function side(tag: "row" | "container", content: unknown, field: string): Compiled {
@@ -436,7 +423,7 @@ function side(tag: "row" | "container", content: unknown, field: string): Compil
 export function compileList(last: Cell | undefined, prefix: string): Compiled {
   const components = plainComponents(last, ALREADY_REPORTED);
   // The common case: no problems, slots or spliced fragments anywhere.
-  if (last === undefined || (last.flags & (HAS_PROBLEMS | HAS_SLOTS | HAS_SPLICE)) === 0) {
+  if (last === undefined || (last.flags & (HAS_PROBLEMS | HAS_SLOTS)) === 0) {
     return { components, problems: NONE, slots: NONE };
   }
   const problems: Problem[] = [];

@@ -14,7 +14,7 @@ import {
 } from "../components/index.js";
 import { compileList, Composer, listOf, metaOf, throwIfInvalid } from "./compose.js";
 import { copyJson, type Cell } from "./list.js";
-import { declare, fillHole, type Prepared, type Values } from "./render.js";
+import { declare, fillHole, type Hole, type Prepared, type Values } from "./render.js";
 import {
   customerIdentifier,
   markSelfChecking,
@@ -122,8 +122,9 @@ class EventComposer extends Composer<EventMeta> {
   override _declare(prepared: Prepared, components: () => void): void {
     const meta = metaOf(this);
     const field = ([name, rule]: (typeof OPEN_FIELDS)[number]) => {
-      const [hole] = declare(prepared, meta[name]?.value, name, [], [], rule);
-      if (hole !== undefined) prepared.fields.set(name, hole);
+      const holes: Hole[] = [];
+      declare(prepared, meta[name]?.value, name, -1, holes, [], rule);
+      if (holes[0] !== undefined) prepared.fields.set(name, holes[0]);
     };
     field(OPEN_FIELDS[0]);
     components();

@@ -1,5 +1,6 @@
 import {
   ALLOWED,
+  ALREADY_REPORTED,
   type AnyComponent,
   type ComponentKey,
   type Place,
@@ -22,6 +23,20 @@ export const ALLOWED_BITS = Object.fromEntries(
     keys.reduce((bits, key) => bits | KIND_BIT[key], 0),
   ]),
 ) as Record<Place, number>;
+
+/**
+ * A template's components with its holes' values: a rendered builder's list points at the
+ * template's cells and these values instead of copying every component at render time, so
+ * that each compile copies a component once.
+ */
+export interface Fill {
+  /** The template's cells, in order, splices opened. */
+  readonly cells: readonly Cell[];
+  /** Every hole in the components, in order, with the index of its cell. */
+  readonly holes: readonly { readonly cell: number; readonly keys: readonly (string | number)[] }[];
+  /** The value of each hole, in the same order. */
+  readonly values: readonly string[];
+}
 
 /**
  * One cell of a persistent, append-only list of components. Each builder call adds one cell
@@ -51,6 +66,8 @@ export class Cell {
     readonly slots: readonly string[] | undefined,
     /** A whole other list (a fragment or builder), appended in O(1). */
     readonly splice?: Cell,
+    /** Values for the holes of `splice`, a template: its slots are filled, not open. */
+    readonly fill?: Fill,
   ) {
     this.size = (prev?.size ?? 0) + (splice?.size ?? 1);
     this.kinds =
@@ -59,7 +76,7 @@ export class Cell {
       (prev?.flags ?? 0) |
       (problems ? HAS_PROBLEMS : 0) |
       (slots ? HAS_SLOTS : 0) |
-      (splice ? HAS_SPLICE | splice.flags : 0);
+      (splice ? HAS_SPLICE | (fill ? splice.flags & ~HAS_SLOTS : splice.flags) : 0);
   }
 }
 
@@ -71,7 +88,12 @@ export function cellsOf(last: Cell | undefined, into: Cell[] = []): Cell[] {
   for (let cell = last; cell !== undefined; cell = cell.prev) chain.push(cell);
   for (let i = chain.length - 1; i >= 0; i--) {
     const cell = chain[i]!;
-    if (cell.splice !== undefined) cellsOf(cell.splice, into);
+    if (cell.fill !== undefined) {
+      const components = filledComponents(cell.fill, ALREADY_REPORTED);
+      cell.fill.cells.forEach(({ key }, j) => {
+        into.push(new Cell(undefined, components[j], key, undefined, undefined));
+      });
+    } else if (cell.splice !== undefined) cellsOf(cell.splice, into);
     else into.push(cell);
   }
   return into;
@@ -128,16 +150,46 @@ export const copyComponent = (component: AnyComponent, key: ComponentKey | undef
 export function plainComponents(last: Cell | undefined, fallback: AnyComponent): AnyComponent[] {
   if (last === undefined) return [];
   const components = new Array<AnyComponent>(last.size);
-  if ((last.flags & HAS_SPLICE) === 0) {
-    // The common case: filled backwards from the last cell without building a chain.
-    let i = last.size;
-    for (let cell: Cell | undefined = last; cell !== undefined; cell = cell.prev) {
-      components[--i] = copyOf(cell, fallback);
-    }
-    return components;
-  }
-  cellsOf(last).forEach((cell, i) => (components[i] = copyOf(cell, fallback)));
+  writeBackwards(last, components, last.size, fallback);
   return components;
+}
+
+// Fills `out` up to `end`, backwards from the last cell, without building a chain: a loop, so
+// that long lists cannot overflow the stack (only nested fragments recurse).
+function writeBackwards(last: Cell, out: AnyComponent[], end: number, fallback: AnyComponent) {
+  let i = end;
+  for (let cell: Cell | undefined = last; cell !== undefined; cell = cell.prev) {
+    const { splice, fill } = cell;
+    if (splice === undefined) out[--i] = copyOf(cell, fallback);
+    else if (fill !== undefined) {
+      i -= splice.size;
+      filledComponents(fill, fallback, out, i);
+    } else {
+      writeBackwards(splice, out, i, fallback);
+      i -= splice.size;
+    }
+  }
+}
+
+/** A rendered template's components, each copied and its holes set, into `out` from `at`. */
+function filledComponents(
+  { cells, holes, values }: Fill,
+  fallback: AnyComponent,
+  out: AnyComponent[] = [],
+  at = 0,
+): AnyComponent[] {
+  let h = 0;
+  for (let j = 0; j < cells.length; j++) {
+    const component = copyOf(cells[j]!, fallback);
+    for (; h < holes.length && holes[h]!.cell === j; h++) {
+      const keys = holes[h]!.keys;
+      let target = component as unknown as Record<string | number, Record<string | number, never>>;
+      for (let k = 0; k < keys.length - 1; k++) target = target[keys[k]!]!;
+      (target as Record<string | number, unknown>)[keys[keys.length - 1]!] = values[h];
+    }
+    out[at + j] = component;
+  }
+  return out;
 }
 
 // A component with problems may lack required fields, so only `copyJson` may copy it.

@@ -8,9 +8,11 @@ import {
   isRecord,
   ruleOf,
   showValue,
+  stringCheckOf,
   toIsoString,
   type Problem,
   type Rule,
+  type StringCheck,
 } from "../components/index.js";
 import type { Cell } from "./list.js";
 import { escapeMarkdown, Markdown } from "./markdown.js";
@@ -28,24 +30,27 @@ export interface ParamInfo {
 
 /** Where a slot's value goes: the keys down to a string field, and what it is made of. */
 export interface Hole {
+  /** The index of its component among the template's cells; -1 for the builder's own fields. */
+  readonly cell: number;
   readonly keys: readonly (string | number)[];
   /** Literal text, and the indexes of the parameters whose values go between it. */
   readonly parts: readonly (string | number)[];
   /** Values are escaped as `md` escapes them (the field is Markdown). */
   readonly markdown: boolean;
-  /** The field's rule; absent where the slot's type already proves it (a url slot in a URL). */
-  readonly rule: Rule | undefined;
+  /** The field's check; absent where the slot's type already proves it (a url slot in a URL). */
+  readonly check: StringCheck | undefined;
   readonly path: string;
 }
 
 /**
  * What a template needs to render, worked out once per template: its parameters in order of
- * first use, the problems it had before any value was given, and its holes, by component.
+ * first use, the problems it had before any value was given, and its components' holes.
  */
 export interface Prepared {
   readonly params: ParamInfo[];
   readonly problems: Problem[];
-  readonly holes: Hole[][];
+  /** Every hole in the components, in payload order. */
+  readonly holes: Hole[];
   /** The template's cells, in order, splices opened: each render walks them. */
   readonly cells: readonly Cell[];
   /** Holes in the builder's own fields (an event's title, externalId, timestamp), by name. */
@@ -53,26 +58,28 @@ export interface Prepared {
 }
 
 /**
- * Collects the slots of a value, in order, into a template's parameters and `holes`. `keys`
- * lead from the component (or event field) to the value; `field` is the field's name.
+ * Collects the slots of a value, in order, into a template's parameters and `holes`. `cell`
+ * is the component's index (-1 for an event's own fields); `keys` lead from it to the value.
  */
 export function declare(
   prepared: Prepared,
   value: unknown,
   path: string,
-  holes: Hole[] = [],
+  cell: number,
+  holes: Hole[],
   keys: readonly (string | number)[] = [],
   rule?: Rule,
-): Hole[] {
+): void {
   if (!isOpenValue(value)) {
     if (Array.isArray(value)) {
-      value.forEach((v, i) => declare(prepared, v, `${path}[${i}]`, holes, [...keys, i]));
+      value.forEach((v, i) => declare(prepared, v, `${path}[${i}]`, cell, holes, [...keys, i]));
     } else if (isRecord(value)) {
       for (const key in value) {
-        declare(prepared, value[key], fieldPath(path, key), holes, [...keys, key], ruleOf(key));
+        const at = fieldPath(path, key);
+        declare(prepared, value[key], at, cell, holes, [...keys, key], ruleOf(key));
       }
     }
-    return holes;
+    return;
   }
   const parts = partsOf(value).map((part) => {
     if (typeof part === "string") return part;
@@ -102,14 +109,23 @@ export function declare(
   });
   const implied = value instanceof Slot && IMPLIED[value.type] === rule;
   holes.push({
+    cell,
     keys,
     parts,
     markdown: value instanceof Markdown,
-    rule: implied ? undefined : rule,
+    check: implied || rule === undefined ? undefined : (stringCheckOf(rule) ?? checkWith(rule)),
     path,
   });
-  return holes;
 }
+
+// Rules of fields that take more than strings still check a filled-in string.
+const checkWith =
+  (rule: Rule): StringCheck =>
+  (value) => {
+    const out: Problem[] = [];
+    rule(value, "", out);
+    return out[0]?.message;
+  };
 
 const partsOf = (value: object): readonly (string | Slot)[] =>
   value instanceof Slot ? [value] : (value as Markdown<string> | SlotString).parts;
@@ -123,7 +139,9 @@ export interface Values {
 /** A hole's text with every slot filled in and checked; undefined when it cannot be made. */
 export function fillHole(hole: Hole, values: Values, out: Problem[]): string | undefined {
   let result = "";
-  for (const part of hole.parts) {
+  const parts = hole.parts;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
     if (typeof part === "string") {
       result += part;
       continue;
@@ -132,16 +150,10 @@ export function fillHole(hole: Hole, values: Values, out: Problem[]): string | u
     if (text === undefined) return undefined;
     result += hole.markdown ? (values.escaped[part] ??= escapeMarkdown(text)) : text;
   }
-  return hole.rule === undefined || hole.rule(result, hole.path, out) !== undefined
-    ? result
-    : undefined;
-}
-
-/** Sets `value` at `keys` inside a fresh copy of a component. */
-export function setIn(target: unknown, keys: readonly (string | number)[], value: unknown): void {
-  let at = target as Record<string | number, unknown>;
-  for (let i = 0; i < keys.length - 1; i++) at = at[keys[i]!] as Record<string | number, unknown>;
-  at[keys[keys.length - 1]!] = value;
+  const message = hole.check?.(result);
+  if (message === undefined) return result;
+  out.push({ path: hole.path, message });
+  return undefined;
 }
 
 /**
@@ -158,10 +170,14 @@ export function resolve(prepared: Prepared, params: unknown, out: Problem[]): Va
   }
   const list = prepared.params;
   const text = new Array<string | undefined>(list.length);
+  const escaped = new Array<string | undefined>(list.length);
   let found = 0;
   for (let i = 0; i < list.length; i++) {
     const { name, type } = list[i]!;
-    if (!Object.hasOwn(params, name)) {
+    const value = params[name];
+    // One lookup in the common case. Names such as "toString" find a function on the
+    // prototype; no parameter takes a function, so only then is `hasOwn` worth asking.
+    if ((value === undefined || typeof value === "function") && !Object.hasOwn(params, name)) {
       out.push({
         path: fieldPath("params", name),
         message: `is missing: the template's {{${name}}} needs a ${type}`,
@@ -169,9 +185,16 @@ export function resolve(prepared: Prepared, params: unknown, out: Problem[]): Va
       continue;
     }
     found++;
-    const value = toText(params[name], type);
-    if (typeof value === "string") text[i] = value;
-    else out.push({ path: fieldPath("params", name), message: value.error });
+    const valueText = toText(value, type);
+    if (typeof valueText !== "string") {
+      out.push({ path: fieldPath("params", name), message: valueText.error });
+      continue;
+    }
+    text[i] = valueText;
+    // Digits alone never need escaping in Markdown.
+    if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) {
+      escaped[i] = valueText;
+    }
   }
   let given = 0;
   for (const _ in params) given++;
@@ -185,7 +208,7 @@ export function resolve(prepared: Prepared, params: unknown, out: Problem[]): Va
       });
     }
   }
-  return { text, escaped: [] };
+  return { text, escaped };
 }
 
 const isNumber = (value: unknown): value is number =>
@@ -193,6 +216,14 @@ const isNumber = (value: unknown): value is number =>
 
 /** One parameter's value as text, checked against its type. */
 function toText(value: unknown, type: SlotType): string | { error: string } {
+  // Strings first: they are most parameters.
+  if (type === "string" && !(value instanceof Date)) {
+    return typeof value === "string"
+      ? value
+      : isNumber(value)
+        ? String(value)
+        : { error: `must be a string or a finite number, got ${showValue(value)}` };
+  }
   if (type === "url") {
     return typeof value === "string" && isHttpUrl(value)
       ? value
@@ -202,11 +233,6 @@ function toText(value: unknown, type: SlotType): string | { error: string } {
     return isNumber(value)
       ? String(value)
       : { error: `must be a finite number, got ${showValue(value)}` };
-  }
-  if (type === "string" && !(value instanceof Date)) {
-    return typeof value === "string" || isNumber(value)
-      ? String(value)
-      : { error: `must be a string or a finite number, got ${showValue(value)}` };
   }
   const iso = toIsoString(value);
   return typeof iso === "string" && isIsoDateTime(iso)

@@ -18,20 +18,24 @@ export const LIMITS = {
   cardsMax: 25,
 } as const;
 
-// Rules whose field holds a free string (not an enum): the fields a template slot may fill.
-const STRING_RULES = new WeakSet<Rule>();
+/** Checks a string: a message saying what is wrong with it, or undefined when it is valid. */
+export type StringCheck = (value: string) => string | undefined;
+
+// Rules whose field holds a free string (not an enum), the fields a template slot may fill,
+// with their string checks: a render fills only strings in, so it calls the check directly.
+const STRING_RULES = new WeakMap<Rule, StringCheck>();
 
 /** True when a field with this rule holds a free string (text, label, URL, id, date-time). */
 export const takesString = (rule: Rule): boolean => STRING_RULES.has(rule);
+
+/** The check of a string rule, for a value known to be a string. */
+export const stringCheckOf = (rule: Rule): StringCheck | undefined => STRING_RULES.get(rule);
 
 /**
  * A rule for a string field: `valid` decides, `wrong` says why not. Open values (template
  * slots) pass: they are checked by the same rule once a render fills them in.
  */
-function stringRule(
-  valid: (value: string) => string | undefined,
-  wrong: (value: unknown) => string,
-): Rule<string> {
+function stringRule(valid: StringCheck, wrong: (value: unknown) => string): Rule<string> {
   const rule: Rule<string> = (value, path, out) => {
     if (isOpenValue(value)) return value as never;
     const message = typeof value === "string" ? valid(value) : wrong(value);
@@ -39,7 +43,7 @@ function stringRule(
     out.push({ path, message });
     return undefined;
   };
-  STRING_RULES.add(rule);
+  STRING_RULES.set(rule, valid);
   return rule;
 }
 

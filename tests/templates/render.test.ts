@@ -184,6 +184,15 @@ describe("render()", () => {
     expect(problemsOf(() => t.render({} as never))).toEqual([
       "params.constructorName: is missing: the template's {{constructorName}} needs a string",
     ]);
+    // Names that Object.prototype also has: missing is missing, not a function to reject.
+    const named = event("t").text(slot("toString")).badge(slot("valueOf"));
+    expect(problemsOf(() => named.render({ valueOf: "v" } as never))).toEqual([
+      "params.toString: is missing: the template's {{toString}} needs a string",
+    ]);
+    expect(named.render({ toString: "a", valueOf: "b" }).components()).toEqual([
+      { componentText: { text: "a" } },
+      { componentBadge: { badgeLabel: "b" } },
+    ]);
   });
 
   it("refuses slot names that reach Object.prototype, and malformed names", () => {
