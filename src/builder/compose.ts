@@ -93,7 +93,7 @@ export class Composer<Meta = unknown> {
   ): this {
     const out: Problem[] = [];
     checkBuilt(component, key, placeOf(this.#tag), out);
-    return this._with(this._cell(component, key, out, open ? slotsIn(component) : [], boundary));
+    return this._with(this._cell(component, key, out, open ? slotsIn(component) : NONE, boundary));
   }
 
   /** @internal A cell after this builder's list; problems point at the caller's line. */

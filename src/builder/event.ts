@@ -13,7 +13,7 @@ import {
   type Rule,
 } from "../components/index.js";
 import { compileList, Composer, listOf, metaOf, throwIfInvalid } from "./compose.js";
-import { copyJson, type Cell } from "./list.js";
+import type { Cell } from "./list.js";
 import { declare, fillHole, type Hole, type Prepared, type Values } from "./render.js";
 import {
   customerIdentifier,
@@ -196,6 +196,10 @@ class EventComposer extends Composer<EventMeta> {
   }
 }
 
+/** A setting with problems or open slots: the reason to gather them. */
+const needsCare = (s: Setting | undefined): boolean =>
+  s !== undefined && (s.problems !== undefined || isOpenValue(s.value));
+
 /** An event with a target. Holds the event it came from, so options can still be changed. */
 class TargetedComposer {
   readonly #event: EventComposer;
@@ -268,12 +272,14 @@ class TargetedComposer {
     let problems: Problem[] = listProblems;
     let slots: string[] = listSlots;
     // The common case (nothing wrong, nothing open anywhere) allocates nothing more.
-    const settings = [targetSetting, meta.title, meta.externalId, meta.timestamp];
     if (
       problems.length > 0 ||
       slots.length > 0 ||
       components.length === 0 ||
-      settings.some((s) => s !== undefined && (s.problems !== undefined || isOpenValue(s.value)))
+      needsCare(targetSetting) ||
+      needsCare(meta.title) ||
+      needsCare(meta.externalId) ||
+      needsCare(meta.timestamp)
     ) {
       problems = [];
       slots = [];
@@ -296,8 +302,8 @@ class TargetedComposer {
     // frozen: every build returns new objects, so the request is the caller's own.
     const input: Record<string, unknown> =
       target.kind === "customer"
-        ? // A copy: the target is shared by every build.
-          { customerIdentifier: copyJson(target.identifier.value) }
+        ? // A copy: the target is shared by every build (an identifier is one flat object).
+          { customerIdentifier: { ...(target.identifier.value as object) } }
         : { threadId: target.threadId.value };
     input.title = meta.title.value;
     input.components = components;

@@ -107,7 +107,7 @@ export function cellsOf(last: Cell | undefined, into: Cell[] = []): Cell[] {
 export function copyJson<T>(value: T): T {
   if (typeof value !== "object" || value === null) return value;
   if (Array.isArray(value)) return value.map(copyJson) as T;
-  // Slots and Markdown are frozen class instances, shared safely; only plain JSON is copied.
+  // Slots and Markdown are immutable class instances, shared safely; only plain JSON is copied.
   if ((value as object).constructor !== Object) return value;
   const copy: Record<string, unknown> = {};
   for (const key in value) copy[key] = copyJson((value as Record<string, unknown>)[key]);

@@ -6,30 +6,36 @@ import type { Slot } from "./slot.js";
  * values have been escaped. A `Markdown` that holds slots is open until a template renders it.
  */
 export class Markdown<N extends string = never> {
-  /** Literal Markdown and, for templates, the slots whose values will be escaped in. */
-  readonly parts: readonly (string | Slot)[];
+  // Private, not frozen: freezing every md`…` value cost more than building it.
+  readonly #parts: readonly (string | Slot)[];
 
   constructor(parts: readonly (string | Slot)[]) {
-    this.parts = parts;
+    this.#parts = parts;
     // Plain Markdown (one literal part) is the common case and needs no slot scan.
     if (parts.length > 1 || typeof parts[0] !== "string") {
       const open = parts.filter((p): p is Slot => typeof p !== "string").map((p) => p.name);
-      if (open.length > 0) (this as { [OPEN]?: readonly string[] })[OPEN] = open;
+      if (open.length > 0) {
+        Object.defineProperty(this, OPEN, { value: Object.freeze(open), enumerable: false });
+      }
     }
-    Object.freeze(this);
+  }
+
+  /** Literal Markdown and, for templates, the slots whose values will be escaped in. */
+  get parts(): readonly (string | Slot)[] {
+    return this.#parts;
   }
 
   /** The Markdown source. Throws when slots are still open. */
   toString(): string {
     // One literal part (the common case: md`…` with plain values) is never open.
-    const parts = this.parts;
+    const parts = this.#parts;
     if (parts.length === 1 && typeof parts[0] === "string") return parts[0];
     if (isOpenValue(this)) {
       throw new TypeError(
         `this Markdown still has open slots (${this[OPEN].join(", ")}); render the template first`,
       );
     }
-    return this.parts.join("");
+    return parts.join("");
   }
 
   /** @internal a phantom type, so that the slot names survive in the type. */
