@@ -66,6 +66,11 @@ const AUTOLINK = /:\/\/|\bwww\./gi;
 // Every character any of the three patterns above needs: when none is present, escaping
 // changes nothing. (`.`, `)` and `:` cover the numbered lists, `www.` and `://`.)
 const MAY_NEED_ESCAPE = /[\\`*_[\]()<>~|&@#>+=\-.:]/;
+// The three patterns without their global flag, to test before each replace: a `-` or `.`
+// inside a name ("Item 3-4") then costs three quick tests instead of three replaces.
+const ANY_INLINE = new RegExp(INLINE.source);
+const ANY_AUTOLINK = new RegExp(AUTOLINK.source, "i");
+const ANY_LINE_START = new RegExp(LINE_START.source);
 
 /**
  * Escapes a value so that Markdown shows it as written: no emphasis, links, HTML or lists.
@@ -78,12 +83,16 @@ const MAY_NEED_ESCAPE = /[\\`*_[\]()<>~|&@#>+=\-.:]/;
 export function escapeMarkdown(value: string): string {
   // Most values (ids, names, numbers) hold none of these; skip the three replaces for them.
   if (!MAY_NEED_ESCAPE.test(value)) return value;
-  return value
-    .replace(INLINE, "\\$&")
-    .replace(AUTOLINK, (m) => (m === "://" ? "\\://" : `${m.slice(0, 3)}\\.`))
-    .replace(LINE_START, (_m, start: string, indent: string, mark: string) => {
+  let escaped = ANY_INLINE.test(value) ? value.replace(INLINE, "\\$&") : value;
+  if (ANY_AUTOLINK.test(escaped)) {
+    escaped = escaped.replace(AUTOLINK, (m) => (m === "://" ? "\\://" : `${m.slice(0, 3)}\\.`));
+  }
+  if (ANY_LINE_START.test(escaped)) {
+    escaped = escaped.replace(LINE_START, (_m, start: string, indent: string, mark: string) => {
       return `${start}${indent}${mark.length > 1 ? mark.slice(0, -1) + "\\" + mark.slice(-1) : "\\" + mark}`;
     });
+  }
+  return escaped;
 }
 
 function toPart(value: unknown, index: number): string | Slot {
