@@ -1,6 +1,5 @@
 import {
   ALLOWED,
-  ALREADY_REPORTED,
   checkBuilt,
   createBadge,
   createContainer,
@@ -403,9 +402,10 @@ export class Composer<Meta = unknown> {
 /** Compiles one side of a row or a container's content, with paths under `field`. */
 function side(tag: "row" | "container", content: unknown, field: string): Compiled {
   const empty = new Composer(tag, undefined, undefined);
-  if (typeof content !== "function") return compileList(listOf(empty.add(content)), field);
+  // The children are shared, not copied: every compile of the row or container copies them.
+  if (typeof content !== "function") return compileList(listOf(empty.add(content)), field, true);
   const built: unknown = content(empty);
-  if (built instanceof Composer) return compileList(listOf(built), field);
+  if (built instanceof Composer) return compileList(listOf(built), field, true);
   const where = tag === "row" ? `the row's ${field}` : "the container's";
   return {
     components: [],
@@ -419,9 +419,12 @@ function side(tag: "row" | "container", content: unknown, field: string): Compil
   };
 }
 
-/** Compiles a list into components, with every problem's path under `prefix`. */
-export function compileList(last: Cell | undefined, prefix: string): Compiled {
-  const components = plainComponents(last, ALREADY_REPORTED);
+/**
+ * Compiles a list into components, with every problem's path under `prefix`. With `share`, the
+ * components are the cells' own (see `plainComponents`).
+ */
+export function compileList(last: Cell | undefined, prefix: string, share = false): Compiled {
+  const components = plainComponents(last, share);
   // The common case: no problems, slots or spliced fragments anywhere.
   if (last === undefined || (last.flags & (HAS_PROBLEMS | HAS_SLOTS)) === 0) {
     return { components, problems: NONE, slots: NONE };

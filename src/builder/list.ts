@@ -89,7 +89,7 @@ export function cellsOf(last: Cell | undefined, into: Cell[] = []): Cell[] {
   for (let i = chain.length - 1; i >= 0; i--) {
     const cell = chain[i]!;
     if (cell.fill !== undefined) {
-      const components = filledComponents(cell.fill, ALREADY_REPORTED);
+      const components = filledComponents(cell.fill);
       cell.fill.cells.forEach(({ key }, j) => {
         into.push(new Cell(undefined, components[j], key, undefined, undefined));
       });
@@ -146,41 +146,45 @@ function copyChild(component: AnyComponent): AnyComponent {
 export const copyComponent = (component: AnyComponent, key: ComponentKey | undefined) =>
   (key && COPY[key])?.(component) ?? copyJson(component);
 
-/** The components of a list, each a fresh copy; `fallback` where one could not be made. */
-export function plainComponents(last: Cell | undefined, fallback: AnyComponent): AnyComponent[] {
+/**
+ * The components of a list, each a fresh copy (`ALREADY_REPORTED` where one could not be
+ * made). With `share`, they are the cells' own objects: only for a row's or container's
+ * children, which every compile of the row or container copies again.
+ */
+export function plainComponents(last: Cell | undefined, share = false): AnyComponent[] {
   if (last === undefined) return [];
   const components = new Array<AnyComponent>(last.size);
-  writeBackwards(last, components, last.size, fallback);
+  writeBackwards(last, components, last.size, share ? shareOf : copyOf);
   return components;
 }
 
 // Fills `out` up to `end`, backwards from the last cell, without building a chain: a loop, so
 // that long lists cannot overflow the stack (only nested fragments recurse).
-function writeBackwards(last: Cell, out: AnyComponent[], end: number, fallback: AnyComponent) {
+function writeBackwards(
+  last: Cell,
+  out: AnyComponent[],
+  end: number,
+  take: (cell: Cell) => AnyComponent,
+) {
   let i = end;
   for (let cell: Cell | undefined = last; cell !== undefined; cell = cell.prev) {
     const { splice, fill } = cell;
-    if (splice === undefined) out[--i] = copyOf(cell, fallback);
+    if (splice === undefined) out[--i] = take(cell);
     else if (fill !== undefined) {
       i -= splice.size;
-      filledComponents(fill, fallback, out, i);
+      filledComponents(fill, out, i);
     } else {
-      writeBackwards(splice, out, i, fallback);
+      writeBackwards(splice, out, i, take);
       i -= splice.size;
     }
   }
 }
 
 /** A rendered template's components, each copied and its holes set, into `out` from `at`. */
-function filledComponents(
-  { cells, holes, values }: Fill,
-  fallback: AnyComponent,
-  out: AnyComponent[] = [],
-  at = 0,
-): AnyComponent[] {
+function filledComponents({ cells, holes, values }: Fill, out: AnyComponent[] = [], at = 0) {
   let h = 0;
   for (let j = 0; j < cells.length; j++) {
-    const component = copyOf(cells[j]!, fallback);
+    const component = copyOf(cells[j]!);
     for (; h < holes.length && holes[h]!.cell === j; h++) {
       const keys = holes[h]!.keys;
       let target = component as unknown as Record<string | number, Record<string | number, never>>;
@@ -193,5 +197,7 @@ function filledComponents(
 }
 
 // A component with problems may lack required fields, so only `copyJson` may copy it.
-const copyOf = ({ component, key, problems }: Cell, fallback: AnyComponent) =>
-  !component ? fallback : problems ? copyJson(component) : copyComponent(component, key);
+const copyOf = ({ component, key, problems }: Cell) =>
+  !component ? ALREADY_REPORTED : problems ? copyJson(component) : copyComponent(component, key);
+
+const shareOf = (cell: Cell) => cell.component ?? ALREADY_REPORTED;

@@ -60,6 +60,18 @@ describe("immutability", () => {
     expect(base.components()).toHaveLength(2);
   });
 
+  it("shares no child object of a row or container with the fragments they were built from", () => {
+    const shared = fragment().text("s").badge("b");
+    const base = event("x").row(shared, shared).container(shared);
+    const [row, container] = base.components() as unknown as [
+      { componentRow: { rowMainContent: { componentText: { text: string } }[] } },
+      { componentContainer: { containerContent: { componentText: { text: string } }[] } },
+    ];
+    row.componentRow.rowMainContent[0]!.componentText.text = "changed";
+    container.componentContainer.containerContent[0]!.componentText.text = "changed";
+    for (const b of [shared, base]) expect(JSON.stringify(b.components())).not.toContain("changed");
+  });
+
   it("hands out a new request each build, so changing it changes no builder", () => {
     const targeted = event("x").text("a").forThread("th_1");
     const request = targeted.build();
