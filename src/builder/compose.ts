@@ -23,6 +23,7 @@ import {
   ValidationError,
   type AnyComponent,
   type ComponentKey,
+  type LeafKey,
   type Place,
   type Problem,
 } from "../components/index.js";
@@ -91,7 +92,7 @@ export class Composer<Meta = unknown> {
     open: boolean,
   ): this {
     const out: Problem[] = [];
-    checkBuilt(component, key, placeOf(this.#tag), out);
+    checkBuilt(component, key as LeafKey, out);
     return this._with(this._cell(component, key, out, open ? slotsIn(component) : NONE, boundary));
   }
 

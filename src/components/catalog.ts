@@ -4,7 +4,7 @@ import { copyButtonSpec, type CopyButtonComponent } from "./copy-button.js";
 import { dateTimeSpec, type DateTimeComponent } from "./date-time.js";
 import { dividerSpec, type DividerComponent } from "./divider.js";
 import { linkButtonSpec, type LinkButtonComponent } from "./link-button.js";
-import { ALLOWED, describePlace, type ComponentKey, type Place } from "./nesting.js";
+import { ALLOWED, describePlace, type ComponentKey, type LeafKey, type Place } from "./nesting.js";
 import { plainTextSpec, type PlainTextComponent } from "./plain-text.js";
 import { fieldPath, showValue, type Problem } from "./problems.js";
 import { rowSpec, type RowComponent } from "./row.js";
@@ -146,19 +146,16 @@ export function normalizeComponent(
 }
 
 /**
- * Checks a component the builder made itself (its `create…` function, fields in order, options
- * left out): that it may stand at `place`, and every field's rule. No copy, no key scan: this
- * is the builder's hot path. Problems go into `out` with paths under the component key.
+ * Checks a leaf the builder made itself (its `create…` function, fields in order, options left
+ * out): every field's rule. No copy, no key scan: this is the builder's hot path. Problems go into `out` with paths under the component key.
  */
 export function checkBuilt(
   component: Record<string, Record<string, unknown>>,
-  key: ComponentKey,
-  place: Place,
+  key: LeafKey,
   out: Problem[],
 ): void {
-  if (!misplaced(key, place, key, out)) {
-    CHECKS[key](component[key]!, key, out);
-  }
+  // Every place accepts every leaf, so only the fields are checked.
+  CHECKS[key](component[key]!, key, out);
 }
 
 /** Every component's spec, by key: one line a component, in `SPECS` above. */

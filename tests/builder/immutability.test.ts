@@ -69,7 +69,8 @@ describe("immutability", () => {
     ];
     row.componentRow.rowMainContent[0]!.componentText.text = "changed";
     container.componentContainer.containerContent[0]!.componentText.text = "changed";
-    for (const b of [shared, base]) expect(JSON.stringify(b.components())).not.toContain("changed");
+    expect(JSON.stringify(shared.components())).not.toContain("changed");
+    expect(JSON.stringify(base.components())).not.toContain("changed");
   });
 
   it("hands out a new request each build, so changing it changes no builder", () => {
