@@ -1,6 +1,6 @@
 import type { EventRequest, RequestSource } from "../builder/request.js";
 import { httpRequest, PLAIN_ENDPOINT, requestHeaders, type GraphQLBody } from "./http.js";
-import { createdEvent } from "./memory.js";
+import { createdEvent } from "./ids.js";
 import { prepare } from "./prepare.js";
 import { REDACTED, scrub } from "./redact.js";
 import type { EventCreated, SendFailure, SendOptions, Transport } from "./types.js";

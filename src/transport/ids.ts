@@ -1,3 +1,6 @@
+import type { EventRequest } from "../builder/request.js";
+import type { CreatedEvent } from "./types.js";
+
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /**
@@ -19,4 +22,19 @@ export function newEventId(now = Date.now()): string {
 /** Plain's `DateTime` for an instant. */
 export function plainDateTime(ms: number): { iso8601: string; unixTimestamp: string } {
   return { iso8601: new Date(ms).toISOString(), unixTimestamp: String(ms) };
+}
+
+/** A created event shaped like Plain's, made up locally (by the dump and memory transports). */
+export function createdEvent(request: EventRequest, now = Date.now()): CreatedEvent {
+  const base = {
+    id: newEventId(now),
+    title: request.input.title,
+    createdAt: plainDateTime(now),
+  };
+  if (request.operation === "createThreadEvent") {
+    return { operation: request.operation, ...base, threadId: request.input.threadId };
+  }
+  const { customerIdentifier } = request.input;
+  const customerId = customerIdentifier.customerId ?? `c_${newEventId(now).slice(4)}`;
+  return { operation: request.operation, ...base, customerId };
 }
