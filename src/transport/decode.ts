@@ -1,5 +1,6 @@
 import type { EventRequest } from "../builder/request.js";
 import { isRecord } from "../components/rules.js";
+import { defined } from "./defined.js";
 import { EVENT_FIELDS } from "./documents.js";
 import type {
   GraphQLErrorInfo,
@@ -32,10 +33,6 @@ type Unsaid<E> = E extends unknown ? Omit<E, "attempts" | "message" | "requestId
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 const orEmpty = (v: unknown): string => str(v) ?? "";
 const records = (v: unknown) => (Array.isArray(v) ? v.filter(isRecord) : []);
-/** `{ [key]: value }`, or `{}` when `value` is undefined: for optional fields left out. */
-const optional = <K extends string, V>(key: K, value: V | undefined) =>
-  (value === undefined ? {} : { [key]: value }) as { [_ in K]?: V };
-
 /** `a: message; b: message`, each message after what `label` names (when it names one). */
 const list = <T extends { readonly message: string }>(
   items: readonly T[],
@@ -46,16 +43,13 @@ const list = <T extends { readonly message: string }>(
     .join("; ");
 
 function graphqlError({ message, extensions, path }: Record<string, unknown>): GraphQLErrorInfo {
-  return {
+  return defined({
     message: str(message) ?? "(no message)",
-    ...optional("code", isRecord(extensions) ? str(extensions.code) : undefined),
-    ...optional(
-      "path",
-      Array.isArray(path)
-        ? path.filter((p): p is string | number => typeof p === "string" || typeof p === "number")
-        : undefined,
-    ),
-  };
+    code: isRecord(extensions) ? str(extensions.code) : undefined,
+    path: Array.isArray(path)
+      ? path.filter((p): p is string | number => typeof p === "string" || typeof p === "number")
+      : undefined,
+  });
 }
 
 /**
@@ -74,13 +68,11 @@ function failed(
     ok: false,
     unknownOutcome,
     retryAt,
-    error: (requestId === undefined
-      ? { ...error, message }
-      : {
-          ...error,
-          requestId,
-          message: `${message} (request id ${requestId})`,
-        }) as Unnumbered<TransportError>,
+    error: defined({
+      ...error,
+      requestId,
+      message: requestId === undefined ? message : `${message} (request id ${requestId})`,
+    }) as Unnumbered<TransportError>,
   };
 }
 
@@ -106,7 +98,7 @@ export function decodeAnswer(
     const retryAt = parseRetryAfter(headers.get("retry-after"), now) ?? windowResetAt;
     const resetAt = retryAt === undefined ? undefined : new Date(retryAt).toISOString();
     return failed(
-      { kind: "rate_limited", status, retryable: true, ...optional("resetAt", resetAt) },
+      defined({ kind: "rate_limited", status, retryable: true, resetAt } as const),
       `Plain rate limit reached${resetAt === undefined ? "" : `; resets at ${resetAt}`}`,
       requestId,
       false,
@@ -171,12 +163,7 @@ export function decodeAnswer(
         },
         [idField]: orEmpty(event[idField]),
       } as unknown as CreatedEvent;
-      return {
-        ok: true,
-        alreadyExisted: false,
-        event: created,
-        ...optional("requestId", requestId),
-      };
+      return defined({ ok: true, alreadyExisted: false, event: created, requestId } as const);
     }
   }
 
@@ -203,7 +190,7 @@ export function networkFailure(error: unknown): AttemptOutcome {
     e = cause;
   }
   return failed(
-    { kind: "network", retryable: true, ...optional("code", code) },
+    defined({ kind: "network", retryable: true, code } as const),
     `Network error${code === undefined ? "" : ` (${code})`}: ${error instanceof Error ? error.message : String(error)}`,
     undefined,
     code === undefined || !NOT_SENT_CODES.has(code),
