@@ -8,7 +8,8 @@ export type Defined<T> = {
  * errors leave out an optional field (`requestId`, `resetAt`, …) rather than hold `undefined`.
  */
 export function defined<T extends object>(fields: T): Defined<T> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) if (value !== undefined) out[key] = value;
-  return out as Defined<T>;
+  const out: Partial<T> = {};
+  // for…in, not Object.entries: no arrays to allocate on the way (this runs once per answer).
+  for (const key in fields) if (fields[key] !== undefined) out[key] = fields[key];
+  return out as unknown as Defined<T>;
 }
