@@ -20,6 +20,7 @@ const ENTRIES = {
   "plain-events/bulk": "bulk/index",
   "plain-events/preview": "preview/index",
   "plain-events/testing": "testing/index",
+  "plain-events/templates": "templates/index",
 } as const;
 type Entry = keyof typeof ENTRIES;
 
