@@ -6,6 +6,7 @@ import { defineConfig } from "tsup";
 const libraries = {
   index: "src/index.ts",
   "transport/index": "src/transport/index.ts",
+  "bulk/index": "src/bulk/index.ts",
   "testing/index": "src/testing/index.ts",
   "preview/index": "src/preview/index.ts",
   "templates/index": "src/templates/index.ts",

@@ -6,7 +6,7 @@ const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta
 export const sourceAliases = [
   { find: /^plain-events$/, replacement: src("index.ts") },
   {
-    find: /^plain-events\/(transport|preview|testing|templates)$/,
+    find: /^plain-events\/(transport|bulk|preview|testing|templates)$/,
     replacement: src("$1/index.ts"),
   },
 ];

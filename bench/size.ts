@@ -19,6 +19,7 @@ import { gzipSync } from "node:zlib";
 const ENTRIES = [
   { name: "plain-events", file: "src/index.ts", budget: 5_000 },
   { name: "plain-events/transport", file: "src/transport/index.ts", budget: 4_000 },
+  { name: "plain-events/bulk", file: "src/bulk/index.ts" },
   { name: "plain-events/preview", file: "src/preview/index.ts" },
   { name: "plain-events/testing", file: "src/testing/index.ts" },
   { name: "plain-events/templates", file: "src/templates/index.ts" },

@@ -7,7 +7,8 @@ import { toTemplateJSON } from "../templates/index.js";
 import { closeSync, existsSync, openSync, rmSync, statSync, writeSync } from "node:fs";
 import process from "node:process";
 import { ValidationError, type EventBuilder, type EventRequest, type Problem } from "../index.js";
-import type { SendAllItem, Transport, TransportError } from "../transport/index.js";
+import type { SendAllItem } from "../bulk/index.js";
+import type { Transport, TransportError } from "../transport/index.js";
 import { idHash, Journal } from "./journal.js";
 import { loadFile } from "./load.js";
 import {
@@ -152,7 +153,10 @@ Example:
       });
 
     // Loaded only here, so that validate and preview never load graphql-request.
-    const { graphqlTransport, sendAll } = await import("../transport/index.js");
+    const [{ graphqlTransport }, { sendAll }] = await Promise.all([
+      import("../transport/index.js"),
+      import("../bulk/index.js"),
+    ]);
     // Why not globalThis.fetch: Node 20's fetch makes each request's state outlive the young
     // generation (see node-fetch.ts), so a backfill at 2,000 lines/s grew the old space to
     // 100+ MB of garbage between full GCs. Over node:http the same run allocates half as much

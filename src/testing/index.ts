@@ -1,9 +1,17 @@
 /**
- * plain-events/testing: a local Plain-compatible GraphQL server for end-to-end tests of code
- * that sends events, with faults on demand.
+ * plain-events/testing: a transport that answers from memory (`memoryTransport`) and ready-made
+ * failures (`failure`) for unit tests, and a local Plain-compatible GraphQL server for
+ * end-to-end tests of code that sends events, with faults on demand.
  *
  * @packageDocumentation
  */
+export {
+  memoryTransport,
+  type MemoryTransport,
+  type MemoryTransportOptions,
+  type MemoryResponder,
+} from "./memory.js";
+export { failure } from "./failures.js";
 export {
   startPlainTestServer,
   type PlainTestServer,

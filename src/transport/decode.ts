@@ -1,4 +1,6 @@
 import type { EventRequest } from "../builder/request.js";
+import { isRecord } from "../components/rules.js";
+import { defined } from "./defined.js";
 import { EVENT_FIELDS } from "./documents.js";
 import type {
   GraphQLErrorInfo,
@@ -21,58 +23,56 @@ export type AttemptOutcome =
       /** The event may have been created although this attempt failed. */
       readonly unknownOutcome: boolean;
       /** For a 429: when to try again (ms since the epoch). */
-      readonly retryAt?: number;
+      readonly retryAt?: number | undefined;
     };
 
 /** An error still without its `message`, its request id and its attempt count. */
 type Unsaid<E> = E extends unknown ? Omit<E, "attempts" | "message" | "requestId"> : never;
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
+// The answer is parsed JSON: its objects are plain, so the core's isRecord tells them apart.
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 const orEmpty = (v: unknown): string => str(v) ?? "";
-const objects = (v: unknown) => (Array.isArray(v) ? v.filter(isObject) : []);
-
-function graphqlError(e: Record<string, unknown>): GraphQLErrorInfo {
-  const code = isObject(e.extensions) ? str(e.extensions.code) : undefined;
-  const info: { -readonly [K in keyof GraphQLErrorInfo]: GraphQLErrorInfo[K] } = {
-    message: str(e.message) ?? "(no message)",
-  };
-  if (code !== undefined) info.code = code;
-  if (Array.isArray(e.path)) {
-    info.path = e.path.filter(
-      (p): p is string | number => typeof p === "string" || typeof p === "number",
-    );
-  }
-  return info;
-}
-
-/** The first three errors, for a message: `CODE: message; …`. */
-const describeErrors = (errors: readonly GraphQLErrorInfo[]): string =>
-  errors
-    .slice(0, 3)
-    .map((e) => (e.code === undefined ? e.message : `${e.code}: ${e.message}`))
+const records = (v: unknown) => (Array.isArray(v) ? v.filter(isRecord) : []);
+/** `a: message; b: message`, each message after what `label` names (when it names one). */
+const list = <T extends { readonly message: string }>(
+  items: readonly T[],
+  label: (item: T) => unknown,
+) =>
+  items
+    .map((item) => (label(item) === undefined ? "" : `${label(item)}: `) + item.message)
     .join("; ");
 
-/** A failed attempt. The answer's request id, when it had one, goes in the error and its message. */
+function graphqlError({ message, extensions, path }: Record<string, unknown>): GraphQLErrorInfo {
+  return defined({
+    message: str(message) ?? "(no message)",
+    code: isRecord(extensions) ? str(extensions.code) : undefined,
+    path: Array.isArray(path)
+      ? path.filter((p): p is string | number => typeof p === "string" || typeof p === "number")
+      : undefined,
+  });
+}
+
+/**
+ * A failed attempt. `unknownOutcome`: the event may have been created (by default, when the
+ * error is worth a retry). The answer's request id, when it had one, goes in the error and its
+ * message.
+ */
 function failed(
   error: Unsaid<TransportError>,
   message: string,
-  unknownOutcome: boolean,
   requestId?: string,
+  unknownOutcome = error.retryable,
   retryAt?: number,
 ): AttemptOutcome {
   return {
     ok: false,
     unknownOutcome,
-    ...(retryAt === undefined ? {} : { retryAt }),
-    error: (requestId === undefined
-      ? { ...error, message }
-      : {
-          ...error,
-          requestId,
-          message: `${message} (request id ${requestId})`,
-        }) as Unnumbered<TransportError>,
+    retryAt,
+    error: defined({
+      ...error,
+      requestId,
+      message: requestId === undefined ? message : `${message} (request id ${requestId})`,
+    }) as Unnumbered<TransportError>,
   };
 }
 
@@ -89,21 +89,21 @@ export function decodeAnswer(
   windowResetAt: number | undefined,
 ): AttemptOutcome {
   const requestId = headers.get("apigw-requestid") ?? undefined;
-  const body = isObject(json) ? json : {};
-  const errors = objects(body.errors).map(graphqlError);
-  const detail = errors.length > 0 ? `: ${describeErrors(errors)}` : "";
+  const body = isRecord(json) ? json : {};
+  const errors = records(body.errors).map(graphqlError);
+  // The first three errors, for a message: `: CODE: message; …`.
+  const detail = errors.length === 0 ? "" : `: ${list(errors.slice(0, 3), (e) => e.code)}`;
 
   if (status === 429 || errors.some((e) => e.code === "RATE_LIMITED")) {
     const retryAt = parseRetryAfter(headers.get("retry-after"), now) ?? windowResetAt;
     const resetAt = retryAt === undefined ? undefined : new Date(retryAt).toISOString();
-    const error = {
-      kind: "rate_limited",
-      status,
-      retryable: true,
-      ...(resetAt === undefined ? {} : { resetAt }),
-    } as const;
-    const message = `Plain rate limit reached${resetAt === undefined ? "" : `; resets at ${resetAt}`}`;
-    return failed(error, message, false, requestId, retryAt);
+    return failed(
+      defined({ kind: "rate_limited", status, retryable: true, resetAt } as const),
+      `Plain rate limit reached${resetAt === undefined ? "" : `; resets at ${resetAt}`}`,
+      requestId,
+      false,
+      retryAt,
+    );
   }
 
   if ((status < 200 || status > 299) && !(status === 400 && errors.length > 0)) {
@@ -115,59 +115,64 @@ export function decodeAnswer(
         : retryable
           ? "Plain had a server error"
           : "the request was refused";
-    const error = { kind: "http", status, errors, retryable } as const;
-    return failed(error, `HTTP ${status}: ${what}${detail}`, retryable, requestId);
+    return failed(
+      { kind: "http", status, errors, retryable },
+      `HTTP ${status}: ${what}${detail}`,
+      requestId,
+    );
   }
 
-  const payload = isObject(body.data) ? body.data[operation] : undefined;
-  if (!isObject(payload)) {
+  const payload = isRecord(body.data) ? body.data[operation] : undefined;
+  if (!isRecord(payload)) {
     if (errors.length > 0) {
       // Only an INTERNAL_SERVER_ERROR (and nothing final) is worth a retry.
       const retryable = errors.every((e) => e.code === "INTERNAL_SERVER_ERROR");
-      const error = { kind: "graphql", status, errors, retryable } as const;
-      return failed(error, `GraphQL error${detail}`, retryable, requestId);
+      return failed(
+        { kind: "graphql", status, errors, retryable },
+        `GraphQL error${detail}`,
+        requestId,
+      );
     }
-  } else if (isObject(payload.error)) {
+  } else if (isRecord(payload.error)) {
     const e = payload.error;
     const type = (str(e.type) ?? "INTERNAL") as MutationErrorType;
     const code = str(e.code) ?? "unknown";
-    const fields = objects(e.fields).map((f) => ({
+    const fields = records(e.fields).map((f) => ({
       field: orEmpty(f.field),
       message: orEmpty(f.message),
       type: (str(f.type) ?? "VALIDATION") as MutationFieldErrorType,
     }));
-    const fieldNote =
-      fields.length === 0 ? "" : ` [${fields.map((f) => `${f.field}: ${f.message}`).join("; ")}]`;
-    const retryable = type === "INTERNAL";
-    const error = { kind: "mutation", type, code, fields, retryable } as const;
-    const message = `Plain refused the event (${type} ${code}): ${orEmpty(e.message)}${fieldNote}`;
-    return failed(error, message, retryable, requestId);
+    const fieldNote = fields.length === 0 ? "" : ` [${list(fields, (f) => f.field)}]`;
+    return failed(
+      { kind: "mutation", type, code, fields, retryable: type === "INTERNAL" },
+      `Plain refused the event (${type} ${code}): ${orEmpty(e.message)}${fieldNote}`,
+      requestId,
+    );
   } else {
     const [eventField, idField] = EVENT_FIELDS[operation];
     const event = payload[eventField];
-    if (isObject(event) && typeof event.id === "string") {
-      const createdAt = isObject(event.createdAt) ? event.createdAt : {};
-      const base = {
+    if (isRecord(event) && typeof event.id === "string") {
+      const createdAt = isRecord(event.createdAt) ? event.createdAt : {};
+      const created = {
+        operation,
         id: event.id,
         title: orEmpty(event.title),
         createdAt: {
           iso8601: orEmpty(createdAt.iso8601),
           unixTimestamp: orEmpty(createdAt.unixTimestamp),
         },
-      };
-      const target = orEmpty(event[idField]);
-      const created: CreatedEvent =
-        operation === "createCustomerEvent"
-          ? { operation, ...base, customerId: target }
-          : { operation, ...base, threadId: target };
-      const success = { ok: true, alreadyExisted: false, event: created } as const;
-      return requestId === undefined ? success : { ...success, requestId };
+        [idField]: orEmpty(event[idField]),
+      } as unknown as CreatedEvent;
+      return defined({ ok: true, alreadyExisted: false, event: created, requestId } as const);
     }
   }
 
-  const error = { kind: "http", status, errors, retryable: false } as const;
-  const message = `HTTP ${status}: the answer held neither an event nor an error`;
-  return failed(error, message, true, requestId);
+  return failed(
+    { kind: "http", status, errors, retryable: false },
+    `HTTP ${status}: the answer held neither an event nor an error`,
+    requestId,
+    true,
+  );
 }
 
 // Codes for failures before anything reached the server: the event cannot exist.
@@ -184,10 +189,10 @@ export function networkFailure(error: unknown): AttemptOutcome {
     }
     e = cause;
   }
-  const text = error instanceof Error ? error.message : String(error);
   return failed(
-    { kind: "network", retryable: true, ...(code === undefined ? {} : { code }) },
-    `Network error${code === undefined ? "" : ` (${code})`}: ${text}`,
+    defined({ kind: "network", retryable: true, code } as const),
+    `Network error${code === undefined ? "" : ` (${code})`}: ${error instanceof Error ? error.message : String(error)}`,
+    undefined,
     code === undefined || !NOT_SENT_CODES.has(code),
   );
 }
@@ -196,7 +201,6 @@ export const timeoutFailure = (timeoutMs: number): AttemptOutcome =>
   failed(
     { kind: "timeout", retryable: true, timeoutMs },
     `No answer within ${timeoutMs} ms; the event may or may not have been created`,
-    true,
   );
 
 export const abortedFailure = (): Unnumbered<TransportError> => ({

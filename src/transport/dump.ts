@@ -1,6 +1,6 @@
 import type { EventRequest, RequestSource } from "../builder/request.js";
 import { httpRequest, PLAIN_ENDPOINT, requestHeaders, type GraphQLBody } from "./http.js";
-import { createdEvent } from "./memory.js";
+import { createdEvent } from "./ids.js";
 import { prepare } from "./prepare.js";
 import { REDACTED, scrub } from "./redact.js";
 import type { EventCreated, SendFailure, SendOptions, Transport } from "./types.js";
@@ -61,17 +61,21 @@ const defaultWrite = (text: string): void => {
 export function dumpTransport(options: DumpTransportOptions = {}): DumpTransport {
   const { write = defaultWrite, pretty = true, endpoint = PLAIN_ENDPOINT } = options;
   const apiKey = options.apiKey ?? REDACTED;
-  // The headers as sent, then with the key redacted wherever it appears.
-  const headers = Object.fromEntries(
-    Object.entries(requestHeaders(apiKey, options.headers)).map(([n, v]) => [n, scrub(v, apiKey)]),
-  );
-  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+  // The headers as sent, then with the key redacted wherever it appears; and the text before
+  // the body: the request line and the headers.
+  const headers: Record<string, string> = {};
+  let head = `POST ${endpoint}`;
+  for (const [name, value] of Object.entries(requestHeaders(apiKey, options.headers))) {
+    head += `\n${name}: ${(headers[name] = scrub(value, apiKey))}`;
+  }
   const dumps: DumpedRequest[] = [];
 
   function dumpOf(request: EventRequest): DumpedRequest {
     const http = httpRequest(request, endpoint, headers);
-    const shown = pretty ? JSON.stringify(http.body, null, 2) : http.bodyText;
-    return { ...http, text: [`POST ${endpoint}`, ...lines, "", shown].join("\n") };
+    return {
+      ...http,
+      text: `${head}\n\n${pretty ? JSON.stringify(http.body, null, 2) : http.bodyText}`,
+    };
   }
 
   return {

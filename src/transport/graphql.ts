@@ -109,8 +109,8 @@ export function graphqlTransport(options: GraphQLTransportOptions): GraphQLTrans
     // httpRequest()'s text instead, so the wire bytes are exactly what dumpTransport shows.
     jsonSerializer: { stringify: () => "", parse: JSON.parse },
     fetch: async (url, init) => {
-      const state = init?.signal == null ? undefined : inFlight.get(init.signal);
-      if (state === undefined) throw new Error("graphqlTransport: an attempt without its state");
+      // Every request of this client is an attempt's, with the attempt's signal.
+      const state = inFlight.get(init!.signal!)!;
       return (state.response = await baseFetch(url, { ...init, body: state.bodyText }));
     },
   });
@@ -123,16 +123,13 @@ export function graphqlTransport(options: GraphQLTransportOptions): GraphQLTrans
     // A plain controller and a timer cleared when the attempt ends. Why not
     // AbortSignal.timeout/AbortSignal.any: in Node 20 their timer, the signal and its listeners
     // stay alive (and are promoted to old space) for the whole timeoutMs after the attempt.
+    // The controller aborts on the timer or on the caller's signal, whichever comes first.
     const controller = new AbortController();
     const { signal } = controller;
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new DOMException(`No answer within ${timeoutMs} ms`, "TimeoutError"));
-    }, timeoutMs);
-    const onCallerAbort = () => controller.abort(callerSignal?.reason);
-    if (callerSignal?.aborted === true) onCallerAbort();
-    else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
+    const abort = () => controller.abort();
+    const timer = setTimeout(abort, timeoutMs);
+    if (callerSignal?.aborted === true) abort();
+    else callerSignal?.addEventListener("abort", abort, { once: true });
     const state: AttemptState = { bodyText: http.bodyText, response: undefined };
     inFlight.set(signal, state);
     // The answer and its parsed body: graphql-request's, or fetch's own (with no body) when
@@ -146,11 +143,11 @@ export function graphqlTransport(options: GraphQLTransportOptions): GraphQLTrans
       if (error instanceof ClientError) answer = json = error.response;
       else if (callerSignal?.aborted === true) {
         return [{ ok: false, unknownOutcome: true, error: abortedFailure() }];
-      } else if (timedOut) return [timeoutFailure(timeoutMs)];
+      } else if (signal.aborted) return [timeoutFailure(timeoutMs)];
       else if ((answer = state.response) === undefined) return [networkFailure(error)];
     } finally {
       clearTimeout(timer);
-      callerSignal?.removeEventListener("abort", onCallerAbort);
+      callerSignal?.removeEventListener("abort", abort);
       inFlight.delete(signal);
     }
     const now = clock.now();

@@ -43,12 +43,14 @@ export function requestHeaders(
     if (lower === "user-agent") userAgent = `${value} ${USER_AGENT}`;
     else if (!FIXED.test(lower)) out[lower] = value;
   }
-  out["authorization"] = `Bearer ${apiKey}`;
-  out["content-type"] = "application/json";
-  // graphql-request would add this one itself; naming it here keeps the dump exact.
-  out["accept"] = "application/graphql-response+json, application/json";
-  out["user-agent"] = userAgent;
-  return out;
+  return {
+    ...out,
+    authorization: `Bearer ${apiKey}`,
+    "content-type": "application/json",
+    // graphql-request would add this one itself; naming it here keeps the dump exact.
+    accept: "application/graphql-response+json, application/json",
+    "user-agent": userAgent,
+  };
 }
 
 /** The body for a request: `{ query, variables: { input }, operationName }`. */

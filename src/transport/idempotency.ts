@@ -1,4 +1,5 @@
 import type { EventRequest } from "../builder/request.js";
+import { defined } from "./defined.js";
 import type { MutationFailure } from "./errors.js";
 import type { EventAlreadyExisted, ExistingEvent } from "./types.js";
 
@@ -23,16 +24,17 @@ export function isDuplicateExternalId(error: MutationFailure): boolean {
  * (no `id`), with the refusal's attempts and request id.
  */
 export function alreadyExisted(
-  request: EventRequest,
+  { operation, input }: EventRequest,
   externalId: string,
   { attempts, requestId }: MutationFailure,
 ): EventAlreadyExisted {
-  const { operation, input } = request;
-  const event = (
-    operation === "createCustomerEvent"
-      ? { operation, title: input.title, externalId, customerIdentifier: input.customerIdentifier }
-      : { operation, title: input.title, externalId, threadId: input.threadId }
-  ) satisfies ExistingEvent;
-  const result = { ok: true, alreadyExisted: true, attempts, event } as const;
-  return requestId === undefined ? result : { ...result, requestId };
+  // The request's target: its customer identifier, or its thread id.
+  const target = operation === "createCustomerEvent" ? "customerIdentifier" : "threadId";
+  const event = {
+    operation,
+    title: input.title,
+    externalId,
+    [target]: input[target as keyof typeof input],
+  } as unknown as ExistingEvent;
+  return defined({ ok: true, alreadyExisted: true, attempts, event, requestId } as const);
 }

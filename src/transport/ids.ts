@@ -1,3 +1,7 @@
+import type { EventRequest } from "../builder/request.js";
+import { EVENT_FIELDS } from "./documents.js";
+import type { CreatedEvent } from "./types.js";
+
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /**
@@ -5,18 +9,30 @@ const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
  * first (as a ULID), so that ids sort by creation.
  */
 export function newEventId(now = Date.now()): string {
-  let time = "";
-  let t = now;
-  for (let i = 0; i < 10; i++) {
-    time = ALPHABET[t % 32] + time;
-    t = Math.floor(t / 32);
+  let id = "";
+  // Written right to left: 16 random characters, then the time's 10 digits, lowest first.
+  for (let i = 0; i < 26; i++) {
+    id = ALPHABET[Math.floor(i < 16 ? Math.random() * 32 : now / 32 ** (i - 16)) % 32] + id;
   }
-  let rest = "";
-  for (let i = 0; i < 16; i++) rest += ALPHABET[Math.floor(Math.random() * 32)];
-  return `tev_${time}${rest}`;
+  return `tev_${id}`;
 }
 
 /** Plain's `DateTime` for an instant. */
-export function plainDateTime(ms: number): { iso8601: string; unixTimestamp: string } {
-  return { iso8601: new Date(ms).toISOString(), unixTimestamp: String(ms) };
+export const plainDateTime = (ms: number): { iso8601: string; unixTimestamp: string } => ({
+  iso8601: new Date(ms).toISOString(),
+  unixTimestamp: String(ms),
+});
+
+/** A created event shaped like Plain's, made up locally (by the dump and memory transports). */
+export function createdEvent({ operation, input }: EventRequest, now = Date.now()): CreatedEvent {
+  return {
+    operation,
+    id: newEventId(now),
+    title: input.title,
+    createdAt: plainDateTime(now),
+    [EVENT_FIELDS[operation][1]]:
+      operation === "createThreadEvent"
+        ? input.threadId
+        : (input.customerIdentifier.customerId ?? `c_${newEventId(now).slice(4)}`),
+  } as unknown as CreatedEvent;
 }

@@ -1,7 +1,8 @@
 /**
- * plain-events/transport: send event requests to Plain (`graphqlTransport`), show them
- * (`dumpTransport`) or keep them in memory for tests (`memoryTransport`). Results are values,
- * matchable with ts-pattern; `sendOrThrow` is there for callers who prefer exceptions.
+ * plain-events/transport: send event requests to Plain (`graphqlTransport`) or show them
+ * (`dumpTransport`). Results are values, matchable with ts-pattern; `sendOrThrow` is there for
+ * callers who prefer exceptions. The memory transport for tests is in `plain-events/testing`;
+ * `sendAll` and `sendEach` for many events are in `plain-events/bulk`.
  *
  * @packageDocumentation
  */
@@ -49,13 +50,6 @@ export {
   type DumpedRequest,
   type DumpResult,
 } from "./dump.js";
-export {
-  memoryTransport,
-  type MemoryTransport,
-  type MemoryTransportOptions,
-  type MemoryResponder,
-} from "./memory.js";
-export { failure } from "./failures.js";
 export { sendOrThrow } from "./send-or-throw.js";
 export { isDuplicateExternalId } from "./idempotency.js";
 export { DOCUMENTS } from "./documents.js";
@@ -63,16 +57,3 @@ export { PLAIN_ENDPOINT, USER_AGENT, requestBody, type GraphQLBody } from "./htt
 export type { RetryOptions } from "./retry.js";
 export type { RateLimitSnapshot } from "./rate-limit.js";
 export type { Clock } from "./clock.js";
-export {
-  sendAll,
-  sendEach,
-  type SendAllItem,
-  type SendAllEntry,
-  type SendAllSkip,
-  type SendAllSource,
-  type SendAllResult,
-  type SendAllSummary,
-  type SendAllCounts,
-  type SendAllProgress,
-  type SendAllOptions,
-} from "./send-all.js";

@@ -26,8 +26,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
 
 /** The policy for `retry` (`false` means one attempt). */
 export function retryPolicy(options: RetryOptions | false | undefined): RetryPolicy {
-  if (options === false) return { ...DEFAULT_RETRY, attempts: 1 };
-  const policy = { ...DEFAULT_RETRY, ...options };
+  const policy = { ...DEFAULT_RETRY, ...(options === false ? { attempts: 1 } : options) };
   if (!Number.isInteger(policy.attempts) || policy.attempts < 1) {
     throw new RangeError(`retry.attempts must be a whole number ≥ 1, got ${policy.attempts}`);
   }

@@ -9,7 +9,7 @@ export interface SendOptions {
 
 /**
  * Sends event requests somewhere: to Plain ({@link graphqlTransport}), to a string
- * ({@link dumpTransport}) or to memory ({@link memoryTransport}).
+ * ({@link dumpTransport}) or to memory (`memoryTransport`, from `plain-events/testing`).
  *
  * `send` never throws for an expected failure: it resolves to a {@link SendResult}.
  */

@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { event } from "../../src/index.js";
-import {
-  failure,
-  graphqlTransport,
-  memoryTransport,
-  sendAll,
-  sendEach,
-  type SendAllItem,
-  type SendAllResult,
-  type SendResult,
-  type Transport,
-} from "../../src/transport/index.js";
+import { sendAll, sendEach, type SendAllItem, type SendAllResult } from "../../src/bulk/index.js";
+import { graphqlTransport, type SendResult, type Transport } from "../../src/transport/index.js";
 import type { Clock } from "../../src/transport/clock.js";
 import type { RateLimitSnapshot } from "../../src/transport/rate-limit.js";
-import { startPlainTestServer } from "../../src/testing/index.js";
+import { failure, memoryTransport, startPlainTestServer } from "../../src/testing/index.js";
 
 const base = event("Deployed").text("Version live");
 const request = (i: number) => base.forThread(`th_${i}`).externalId(`deploy-${i}`);

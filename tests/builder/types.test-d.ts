@@ -5,7 +5,7 @@ import type {
   EventComponentInput as PlainEventComponentInput,
 } from "@team-plain/graphql";
 import { describe, expectTypeOf, it } from "vitest";
-import { memoryTransport } from "plain-events/transport";
+import { memoryTransport } from "plain-events/testing";
 import {
   card,
   event,

@@ -2,13 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadTemplate } from "../../src/templates/index.js";
-import { startPlainTestServer, type PlainTestServer } from "../../src/testing/index.js";
-import {
-  dumpTransport,
-  failure,
-  graphqlTransport,
-  type Transport,
-} from "../../src/transport/index.js";
+import { failure, startPlainTestServer, type PlainTestServer } from "../../src/testing/index.js";
+import { dumpTransport, graphqlTransport, type Transport } from "../../src/transport/index.js";
 import { FIXTURES, lines, run } from "./helpers.js";
 
 const TEMPLATE = "api-key-generated.template.json";

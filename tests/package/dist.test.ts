@@ -17,8 +17,10 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const ENTRIES = {
   "plain-events": "index",
   "plain-events/transport": "transport/index",
+  "plain-events/bulk": "bulk/index",
   "plain-events/preview": "preview/index",
   "plain-events/testing": "testing/index",
+  "plain-events/templates": "templates/index",
 } as const;
 type Entry = keyof typeof ENTRIES;
 
@@ -79,7 +81,7 @@ describe.each(Object.entries(ENTRIES) as [Entry, string][])("%s", (entry, file) 
 
 const API_KEY_EXAMPLE = (load: (entry: string) => string) => `
   const { event, md } = ${load("plain-events")};
-  const { memoryTransport } = ${load("plain-events/transport")};
+  const { memoryTransport } = ${load("plain-events/testing")};
   const fingerprint = "3b7896975ee9fd15eeb7";
   const roles = ["admin", "billing", "support", "read-only"];
   const apiKeyGenerated = event("API key generated")
@@ -175,6 +177,11 @@ describe("what importing an entry loads", () => {
   it("plain-events/preview loads neither either", async () => {
     expect(graphqlish(await esmLoads("plain-events/preview"))).toEqual([]);
     expect(graphqlish(await cjsLoads("plain-events/preview"))).toEqual([]);
+  });
+
+  it("plain-events/bulk loads neither either (it sends through the transport it is given)", async () => {
+    expect(graphqlish(await esmLoads("plain-events/bulk"))).toEqual([]);
+    expect(graphqlish(await cjsLoads("plain-events/bulk"))).toEqual([]);
   });
 
   it("plain-events/transport does load graphql-request (so the check above can fail)", async () => {

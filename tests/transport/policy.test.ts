@@ -8,7 +8,7 @@ import {
   retryPolicy,
 } from "../../src/transport/retry.js";
 import { isDuplicateExternalId } from "../../src/transport/index.js";
-import { failure } from "../../src/transport/index.js";
+import { failure } from "../../src/testing/index.js";
 import type { MutationFailure } from "../../src/transport/index.js";
 import { instantClock } from "./helpers.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { event, type EventRequest } from "plain-events";
-import { memoryTransport } from "plain-events/transport";
+import { memoryTransport } from "plain-events/testing";
 
 describe("what a transport checks before sending", () => {
   const valid = event("Deployed").text("v1.2.3 is live").forThread("th_1");

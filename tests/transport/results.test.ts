@@ -2,16 +2,14 @@ import { match, P } from "ts-pattern";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { ValidationError } from "../../src/components/problems.js";
 import {
-  failure,
   graphqlTransport,
-  memoryTransport,
   SendError,
   sendOrThrow,
   type SendResult,
   type TransportError,
   type TransportErrorKind,
 } from "../../src/transport/index.js";
-import { startPlainTestServer } from "../../src/testing/index.js";
+import { failure, memoryTransport, startPlainTestServer } from "../../src/testing/index.js";
 import { customerRequest, instantClock } from "./helpers.js";
 
 const KINDS: readonly TransportErrorKind[] = [

@@ -1,9 +1,12 @@
 import { toRequest, type EventRequest, type RequestSource } from "../builder/request.js";
-import { systemClock, type Clock } from "./clock.js";
-import type { MutationFailure, TransportError } from "./errors.js";
-import { alreadyExisted, isDuplicateExternalId as defaultIsDuplicate } from "./idempotency.js";
-import type { RateLimitSnapshot } from "./rate-limit.js";
-import type { EventAlreadyExisted, EventCreated, Transport } from "./types.js";
+import { systemClock, type Clock } from "../transport/clock.js";
+import type { MutationFailure, TransportError } from "../transport/errors.js";
+import {
+  alreadyExisted,
+  isDuplicateExternalId as defaultIsDuplicate,
+} from "../transport/idempotency.js";
+import type { RateLimitSnapshot } from "../transport/rate-limit.js";
+import type { EventAlreadyExisted, EventCreated, Transport } from "../transport/types.js";
 
 /** What `transport.send` takes: a request, or an event with a target. */
 export type SendAllSource = EventRequest | RequestSource;

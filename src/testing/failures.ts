@@ -1,6 +1,6 @@
 import { ValidationError } from "../components/problems.js";
-import type { TransportErrorKind, TransportErrorOf } from "./errors.js";
-import type { SendFailure } from "./types.js";
+import type { TransportErrorKind, TransportErrorOf } from "../transport/errors.js";
+import type { SendFailure } from "../transport/types.js";
 
 type Overrides<K extends TransportErrorKind> = Partial<Omit<TransportErrorOf<K>, "kind">>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { failure, memoryTransport } from "../../src/transport/index.js";
-import { customerRequest, threadRequest } from "./helpers.js";
+import { failure, memoryTransport } from "../../src/testing/index.js";
+import { customerRequest, threadRequest } from "../transport/helpers.js";
 
 describe("memoryTransport", () => {
   it("records requests and answers with a tev_ id by default", async () => {

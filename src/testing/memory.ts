@@ -1,9 +1,9 @@
 import type { EventRequest, RequestSource } from "../builder/request.js";
+import type { TransportErrorKind, TransportErrorOf } from "../transport/errors.js";
+import { createdEvent } from "../transport/ids.js";
+import { prepare } from "../transport/prepare.js";
+import type { SendOptions, SendResult, Transport } from "../transport/types.js";
 import { failure } from "./failures.js";
-import { newEventId, plainDateTime } from "./ids.js";
-import { prepare } from "./prepare.js";
-import type { TransportErrorKind, TransportErrorOf } from "./errors.js";
-import type { CreatedEvent, SendOptions, SendResult, Transport } from "./types.js";
 
 /** How a memory transport answers one request (`index` counts from 0). */
 export type MemoryResponder = (
@@ -41,21 +41,6 @@ export interface MemoryTransport extends Transport {
   ): this;
   /** Forgets requests, results, the queue and the known external ids. */
   reset(): void;
-}
-
-/** The answer of the default responder: a created event shaped like Plain's. */
-export function createdEvent(request: EventRequest, now = Date.now()): CreatedEvent {
-  const base = {
-    id: newEventId(now),
-    title: request.input.title,
-    createdAt: plainDateTime(now),
-  };
-  if (request.operation === "createThreadEvent") {
-    return { operation: request.operation, ...base, threadId: request.input.threadId };
-  }
-  const { customerIdentifier } = request.input;
-  const customerId = customerIdentifier.customerId ?? `c_${newEventId(now).slice(4)}`;
-  return { operation: request.operation, ...base, customerId };
 }
 
 const succeed: MemoryResponder = (request) => ({
