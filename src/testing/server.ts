@@ -1,16 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import {
-  buildSchema,
-  execute,
-  parse,
-  validate,
-  type DocumentNode,
-  type ExecutionResult,
-  type GraphQLError,
-  type GraphQLFormattedError,
-} from "graphql";
+import type { DocumentNode, ExecutionResult, GraphQLError, GraphQLFormattedError } from "graphql";
 import type { EventRequest } from "../builder/request.js";
 import { newEventId, plainDateTime } from "../transport/ids.js";
 import type { Fault } from "./faults.js";
@@ -108,6 +99,9 @@ export async function startPlainTestServer(
   const limit = options.rateLimit === false ? undefined : (options.rateLimit?.limit ?? 600);
   const windowMs = options.rateLimit === false ? 60_000 : (options.rateLimit?.windowMs ?? 60_000);
   const permissions = new Set(options.permissions ?? Object.values(PERMISSION));
+  // Loaded here, not at the top: unit tests that import only `memoryTransport` from this entry
+  // never load graphql-js.
+  const { buildSchema, execute, parse, validate } = await import("graphql");
   const schema = buildSchema(PLAIN_SUBSET_SDL);
   const events: StoredEvent[] = [];
   const faults: Fault[] = [];

@@ -184,6 +184,11 @@ describe("what importing an entry loads", () => {
     expect(graphqlish(await cjsLoads("plain-events/bulk"))).toEqual([]);
   });
 
+  it("plain-events/testing loads neither until a test server starts (memoryTransport alone)", async () => {
+    expect(graphqlish(await esmLoads("plain-events/testing"))).toEqual([]);
+    expect(graphqlish(await cjsLoads("plain-events/testing"))).toEqual([]);
+  });
+
   it("plain-events/transport does load graphql-request (so the check above can fail)", async () => {
     expect(graphqlish(await esmLoads("plain-events/transport"))).not.toEqual([]);
     expect(graphqlish(await cjsLoads("plain-events/transport"))).not.toEqual([]);
