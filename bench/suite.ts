@@ -94,6 +94,18 @@ function keyChecked(p: KeyParams) {
   };
 }
 
+/** keyChecked's components alone: the floor for issue 4's "render of the seed event". */
+function keyCheckedComponents(p: KeyParams) {
+  if (!isHttpUrl(p.adminUrl)) throw new Error("url");
+  const text = `New API key was added with the fingerprint **${escapeMarkdown(p.fingerprint)}** with ${p.roleCount} associated roles.`;
+  if (text.length > LIMITS.textMax) throw new Error("text");
+  return [
+    { componentText: { text } },
+    { componentSpacer: { spacerSize: "M" } },
+    { componentLinkButton: { linkButtonUrl: p.adminUrl, linkButtonLabel: "View in admin" } },
+  ];
+}
+
 /** The literal's components alone: issue 4's baseline for "a render of the seed event". */
 function keyLiteralComponents(p: KeyParams) {
   return [
@@ -332,6 +344,11 @@ for (let i = 0; i < VARIANTS; i++) {
     JSON.stringify(keyLiteralComponents(keyParams[i]!)),
   );
   check(
+    "key checked components",
+    JSON.stringify(keyCheckedComponents(keyParams[i]!)),
+    JSON.stringify(keyLiteralComponents(keyParams[i]!)),
+  );
+  check(
     "key literal components",
     JSON.stringify(keyLiteralComponents(keyParams[i]!)),
     JSON.stringify(keyLiteral(keyParams[i]!).input.components),
@@ -398,6 +415,7 @@ const suites = {
   // the literal's components, each with JSON.stringify.
   "API key generated, components only (issue 4: a render of the seed event)": {
     literal: (i: number) => keyLiteralComponents(keyParams[i]!),
+    "literal + the same checks": (i: number) => keyCheckedComponents(keyParams[i]!),
     "plain-events template render": (i: number) => keyRenderComponents(keyParams[i]!),
   },
   "40 components, components only": {

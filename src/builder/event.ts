@@ -196,6 +196,15 @@ class EventComposer extends Composer<EventMeta> {
   }
 }
 
+/**
+ * A copy, since the target is shared by every build. An identifier is one flat object; an
+ * email address, the common case, is copied as a literal of one fixed shape.
+ */
+const copyIdentifier = (value: unknown) => {
+  const email = isRecord(value) ? value.emailAddress : undefined;
+  return email === undefined ? { ...(value as object) } : { emailAddress: email };
+};
+
 /** A setting with problems or open slots: the reason to gather them. */
 const needsCare = (s: Setting | undefined): boolean =>
   s !== undefined && (s.problems !== undefined || isOpenValue(s.value));
@@ -302,8 +311,7 @@ class TargetedComposer {
     // frozen: every build returns new objects, so the request is the caller's own.
     const input: Record<string, unknown> =
       target.kind === "customer"
-        ? // A copy: the target is shared by every build (an identifier is one flat object).
-          { customerIdentifier: { ...(target.identifier.value as object) } }
+        ? { customerIdentifier: copyIdentifier(target.identifier.value) }
         : { threadId: target.threadId.value };
     input.title = meta.title.value;
     input.components = components;
