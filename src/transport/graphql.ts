@@ -126,8 +126,11 @@ export function graphqlTransport(options: GraphQLTransportOptions): GraphQLTrans
     // The controller aborts on the timer or on the caller's signal, whichever comes first.
     const controller = new AbortController();
     const { signal } = controller;
-    const abort = () => controller.abort();
-    const timer = setTimeout(abort, timeoutMs);
+    // With its reason, so that a custom `fetch` can tell a timeout from the caller's abort.
+    const timer = setTimeout(() => {
+      controller.abort(new DOMException(`No answer within ${timeoutMs} ms`, "TimeoutError"));
+    }, timeoutMs);
+    const abort = () => controller.abort(callerSignal?.reason);
     if (callerSignal?.aborted === true) abort();
     else callerSignal?.addEventListener("abort", abort, { once: true });
     const state: AttemptState = { bodyText: http.bodyText, response: undefined };

@@ -76,6 +76,31 @@ describe("graphqlTransport: each attempt cleans up after itself", () => {
     expect(await pending).toMatchObject({ ok: false, error: { kind: "aborted" } });
   });
 
+  it("gives a custom fetch the abort's reason: a TimeoutError, or the caller's own", async () => {
+    const reasons: unknown[] = [];
+    const hang = (_url: unknown, init?: RequestInit) =>
+      new Promise<Response>((_, reject) =>
+        init?.signal?.addEventListener("abort", () => {
+          reasons.push(init.signal?.reason);
+          reject(init.signal?.reason);
+        }),
+      );
+    await graphqlTransport({ apiKey: "k", fetch: hang, retry: false, timeoutMs: 20 }).send(
+      customerRequest(),
+    );
+    const caller = new AbortController();
+    const pending = graphqlTransport({ apiKey: "k", fetch: hang, retry: false }).send(
+      customerRequest(),
+      { signal: caller.signal },
+    );
+    const mine = new Error("shutting down");
+    setTimeout(() => caller.abort(mine), 5);
+    await pending;
+    expect(reasons).toHaveLength(2);
+    expect(reasons[0]).toMatchObject({ name: "TimeoutError", message: "No answer within 20 ms" });
+    expect(reasons[1]).toBe(mine);
+  });
+
   it("one client for the transport: concurrent attempts each send their own bytes", async () => {
     const bodies = new Map<string, string>();
     let n = 0;
