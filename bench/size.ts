@@ -10,20 +10,30 @@
  * bundle holds is left external for them. The column "alone" shows each entry with the core
  * bundled in, for reference.
  *
- * Exits 1 when an entry exceeds its budget.
+ * Exits 1 when an entry exceeds its budget. With `--ceilings` (what CI runs), it exits 1 only
+ * when an entry grows past its ceiling instead: the size it had when the ceiling was last set,
+ * rounded up. The budgets are goals not met yet (see README, "Performance and size"); the
+ * ceilings keep every entry from growing while they are not.
  */
 import { build, type Plugin } from "esbuild";
 import { resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 
 const ENTRIES = [
-  { name: "plain-events", file: "src/index.ts", budget: 5_000 },
-  { name: "plain-events/transport", file: "src/transport/index.ts", budget: 4_000 },
-  { name: "plain-events/bulk", file: "src/bulk/index.ts" },
-  { name: "plain-events/preview", file: "src/preview/index.ts" },
-  { name: "plain-events/testing", file: "src/testing/index.ts" },
-  { name: "plain-events/templates", file: "src/templates/index.ts" },
-] as const satisfies readonly { name: string; file: string; budget?: number }[];
+  { name: "plain-events", file: "src/index.ts", budget: 5_000, ceiling: 10_800 },
+  {
+    name: "plain-events/transport",
+    file: "src/transport/index.ts",
+    budget: 4_000,
+    ceiling: 4_950,
+  },
+  { name: "plain-events/bulk", file: "src/bulk/index.ts", ceiling: 1_750 },
+  { name: "plain-events/preview", file: "src/preview/index.ts", ceiling: 8_150 },
+  { name: "plain-events/testing", file: "src/testing/index.ts", ceiling: 9_700 },
+  { name: "plain-events/templates", file: "src/templates/index.ts", ceiling: 3_250 },
+] as const satisfies readonly { name: string; file: string; budget?: number; ceiling: number }[];
+
+const useCeilings = process.argv.includes("--ceilings");
 
 const EXTERNAL = ["graphql", "graphql-request", "ts-pattern", "node:*"];
 
@@ -81,7 +91,9 @@ for (const entry of ENTRIES) {
   const alone = isCore ? core : await measure(entry.file);
   const budget = "budget" in entry ? entry.budget : undefined;
   const over = budget !== undefined && own.gzip > budget;
-  failed ||= over;
+  const grown = own.gzip > entry.ceiling;
+  failed ||= useCeilings ? grown : over;
+  if (grown) console.error(`${entry.name} grew past its ceiling of ${kB(entry.ceiling)}`);
   rows.push([
     entry.name,
     isCore ? "itself" : "+ core",
@@ -105,6 +117,6 @@ console.log(
     '\n"alone": the same entry with the core bundled in.',
 );
 if (failed) {
-  console.error("\nsize budget exceeded");
+  console.error(useCeilings ? "\nan entry grew past its ceiling" : "\nsize budget exceeded");
   process.exitCode = 1;
 }
