@@ -28,7 +28,7 @@ import {
   type Problem,
 } from "../components/index.js";
 import { ALLOWED_BITS, Cell, cellsOf, HAS_PROBLEMS, HAS_SLOTS, plainComponents } from "./list.js";
-import { Markdown } from "./markdown.js";
+import { closedSource, Markdown } from "./markdown.js";
 import { declare, fillHole, resolve, type Prepared, type Values } from "./render.js";
 import { callSite } from "./site.js";
 import { Slot, SlotString } from "./slot.js";
@@ -91,9 +91,15 @@ export class Composer<Meta = unknown> {
     boundary: Boundary,
     open: boolean,
   ): this {
-    const out: Problem[] = [];
+    // Rules only push into `out`; a shared one spares the hot path an allocation per call.
+    const out = SCRATCH;
+    out.length = 0;
     checkBuilt(component, key as LeafKey, out);
-    return this._with(this._cell(component, key, out, open ? slotsIn(component) : NONE, boundary));
+    if (out.length === 0 && !open) {
+      return this._with(new Cell(this.#list, component as never, key, undefined, undefined));
+    }
+    const slots = open ? slotsIn(component) : NONE;
+    return this._with(this._cell(component, key, out.splice(0), slots, boundary));
   }
 
   /** @internal A cell after this builder's list; problems point at the caller's line. */
@@ -121,8 +127,8 @@ export class Composer<Meta = unknown> {
   text(value: unknown, options?: { size?: unknown; color?: unknown }): this {
     // A slot in Markdown text is a value like any other: render() escapes it as md`…` would.
     const text =
-      value instanceof Markdown && !isOpenValue(value)
-        ? value.toString()
+      value instanceof Markdown
+        ? (closedSource(value) ?? value)
         : value instanceof Slot
           ? new Markdown([value])
           : value instanceof SlotString
@@ -441,6 +447,10 @@ export function compileList(last: Cell | undefined, prefix: string, share = fals
   });
   return { components, problems, slots };
 }
+
+// Where `_append` gathers a component's problems: emptied before each use, and taken out
+// (spliced) when there are any.
+const SCRATCH: Problem[] = [];
 
 // Shared empty lists for the fast path; frozen so no caller can fill them by mistake.
 const NONE: never[] = Object.freeze([]) as unknown as never[];

@@ -5,9 +5,20 @@ import type { Slot } from "./slot.js";
  * Markdown text built with {@link md}. Literal parts are Markdown as written; interpolated
  * values have been escaped. A `Markdown` that holds slots is open until a template renders it.
  */
+/** @internal The source of Markdown with no open slots, else undefined: one cheap test. */
+export let closedSource: (markdown: Markdown<string>) => string | undefined;
+
 export class Markdown<N extends string = never> {
   // Private, not frozen: freezing every md`…` value cost more than building it.
   readonly #parts: readonly (string | Slot)[];
+
+  static {
+    closedSource = (markdown) => {
+      const parts = markdown.#parts;
+      if (parts.length === 1 && typeof parts[0] === "string") return parts[0];
+      return isOpenValue(markdown) ? undefined : parts.join("");
+    };
+  }
 
   constructor(parts: readonly (string | Slot)[]) {
     this.#parts = parts;

@@ -44,6 +44,18 @@ describe("validation", () => {
     expect(error?.problems[0]?.site).toMatch(/tests\/builder\/validation\.test\.ts:\d+:\d+$/);
   });
 
+  it("keeps each call's problems to its own component, and none after a call that had some", () => {
+    const base = event("t").text("ok");
+    const broken = base.badge("").button("", "ftp://x");
+    expect(broken.problems().map((p) => p.path)).toEqual([
+      "components[1].componentBadge.badgeLabel",
+      "components[2].componentLinkButton.linkButtonUrl",
+      "components[2].componentLinkButton.linkButtonLabel",
+    ]);
+    expect(base.badge("fine").problems()).toEqual([]);
+    expect(broken.text("after").problems()).toHaveLength(3);
+  });
+
   it.each([
     ["text", (v: string) => event("t").text(v), 10_000, "componentText.text"],
     ["plainText", (v: string) => event("t").plainText(v), 10_000, "componentPlainText.plainText"],
