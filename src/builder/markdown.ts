@@ -1,13 +1,13 @@
-import { isOpenValue, OPEN } from "../components/open-value.js";
+import { isOpenValue, OPEN, type OpenValue } from "../components/open-value.js";
 import type { Slot } from "./slot.js";
+
+/** @internal The source of Markdown with no open slots, else undefined: one cheap test. */
+export let closedSource: (markdown: Markdown<string>) => string | undefined;
 
 /**
  * Markdown text built with {@link md}. Literal parts are Markdown as written; interpolated
  * values have been escaped. A `Markdown` that holds slots is open until a template renders it.
  */
-/** @internal The source of Markdown with no open slots, else undefined: one cheap test. */
-export let closedSource: (markdown: Markdown<string>) => string | undefined;
-
 export class Markdown<N extends string = never> {
   // Private, not frozen: freezing every md`…` value cost more than building it.
   readonly #parts: readonly (string | Slot)[];
@@ -38,15 +38,11 @@ export class Markdown<N extends string = never> {
 
   /** The Markdown source. Throws when slots are still open. */
   toString(): string {
-    // One literal part (the common case: md`…` with plain values) is never open.
-    const parts = this.#parts;
-    if (parts.length === 1 && typeof parts[0] === "string") return parts[0];
-    if (isOpenValue(this)) {
-      throw new TypeError(
-        `this Markdown still has open slots (${this[OPEN].join(", ")}); render the template first`,
-      );
-    }
-    return parts.join("");
+    const source = closedSource(this);
+    if (source !== undefined) return source;
+    throw new TypeError(
+      `this Markdown still has open slots (${(this as unknown as OpenValue)[OPEN].join(", ")}); render the template first`,
+    );
   }
 
   /** @internal a phantom type, so that the slot names survive in the type. */
