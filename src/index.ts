@@ -1,7 +1,8 @@
 /**
  * plain-events: compose Plain's UI-component events with a fluent, immutable, type-checked
  * builder. This entry holds the builder and the components and loads no transport code; see
- * `plain-events/transport`, `plain-events/preview` and `plain-events/testing`.
+ * `plain-events/transport`, `plain-events/bulk`, `plain-events/testing`, `plain-events/preview`
+ * and `plain-events/templates`.
  *
  * @packageDocumentation
  */
