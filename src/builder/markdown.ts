@@ -104,6 +104,8 @@ export function escapeMarkdown(value: string): string {
 
 function toPart(value: unknown, index: number): string | Slot {
   if (typeof value === "string") return escapeMarkdown(value);
+  // Digits alone never need escaping (counts, ids): no regex for them.
+  if (Number.isSafeInteger(value) && (value as number) >= 0) return String(value);
   if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
     return escapeMarkdown(String(value));
   }
