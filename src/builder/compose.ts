@@ -93,7 +93,8 @@ export class Composer<Meta = unknown> {
   ): this {
     // Rules only push into `out`; a shared one spares the hot path an allocation per call.
     const out = SCRATCH;
-    out.length = 0;
+    // Always empty here unless a rule threw last time; setting length costs a runtime call.
+    if (out.length !== 0) out.length = 0;
     checkBuilt(component, key as LeafKey, out);
     if (out.length === 0 && !open) {
       return this._with(new Cell(this.#list, component as never, key, undefined, undefined));
