@@ -10,7 +10,6 @@ import {
 /** Flags a cell carries for everything up to it, so that compiling can skip whole passes. */
 export const HAS_PROBLEMS = 1;
 export const HAS_SLOTS = 2;
-export const HAS_SPLICE = 4;
 
 // One bit per kind, so that adding a fragment checks its nesting in O(1).
 export const KIND_BIT = Object.fromEntries(ALLOWED.event.map((key, i) => [key, 1 << i])) as Record<
@@ -51,7 +50,7 @@ export class Cell {
   readonly size: number;
   /** Bits of the component kinds up to and including this cell (see `KIND_BIT`). */
   readonly kinds: number;
-  /** `HAS_PROBLEMS | HAS_SLOTS | HAS_SPLICE` for this cell and every cell before it. */
+  /** `HAS_PROBLEMS | HAS_SLOTS` for this cell and every cell before it. */
   readonly flags: number;
 
   constructor(
@@ -76,7 +75,8 @@ export class Cell {
       (prev?.flags ?? 0) |
       (problems ? HAS_PROBLEMS : 0) |
       (slots ? HAS_SLOTS : 0) |
-      (splice ? HAS_SPLICE | (fill ? splice.flags & ~HAS_SLOTS : splice.flags) : 0);
+      // A filled template's slots are not open any more.
+      (splice ? (fill ? splice.flags & ~HAS_SLOTS : splice.flags) : 0);
   }
 }
 
