@@ -195,6 +195,17 @@ describe("render()", () => {
     ]);
   });
 
+  it("checks a slot an untyped caller put into an option by that option's rule", () => {
+    // The types allow slots only where strings go; plain JavaScript can still put one here.
+    const sized = event("t").text("x", { size: slot("size") as never });
+    expect(sized.render({ size: "L" }).components()).toEqual([
+      { componentText: { text: "x", textSize: "L" } },
+    ]);
+    expect(problemsOf(() => sized.render({ size: "XL" }))).toEqual([
+      'components[0].componentText.textSize: "XL" is not one of S, M, L',
+    ]);
+  });
+
   it("refuses slot names that reach Object.prototype, and malformed names", () => {
     expect(() => slot("__proto__")).toThrow(TypeError);
     expect(() => slot("constructor")).toThrow(TypeError);
