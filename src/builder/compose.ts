@@ -350,7 +350,9 @@ export class Composer<Meta = unknown> {
     const out = prepared.problems.length === 0 ? [] : [...prepared.problems];
     const values = resolve(prepared, params, out);
     // A template with problems of its own is reported as it is: its components may be partial.
-    if (values !== undefined && out.length === 0) {
+    // Otherwise every hole is filled even after a bad parameter, so that one error names every
+    // problem (a hole that lacks a value is left out).
+    if (values !== undefined && prepared.problems.length === 0) {
       const holes = prepared.holes;
       const filled = new Array<string>(holes.length);
       for (let h = 0; h < holes.length; h++) filled[h] = fillHole(holes[h]!, values, out)!;

@@ -171,6 +171,12 @@ describe("render()", () => {
       ["params.roleCount: must be a string or a finite number, got an object"],
     );
     expect(problemsOf(() => apiKeyGenerated.render(null as never))[0]).toMatch(/^params: /);
+    // A bad parameter does not hide a problem in a field that another one fills.
+    const two = event("t").text(slot("long")).badge(slot("label"));
+    expect(problemsOf(() => two.render({ long: "x".repeat(10_001) } as never))).toEqual([
+      "params.label: is missing: the template's {{label}} needs a string",
+      "components[0].componentText.text: is 10001 characters long; the limit is 10000",
+    ]);
   });
 
   it("reads only own properties of params", () => {
