@@ -27,7 +27,7 @@ import {
   type Place,
   type Problem,
 } from "../components/index.js";
-import { ALLOWED_BITS, Cell, cellsOf, HAS_PROBLEMS, HAS_SLOTS, plainComponents } from "./list.js";
+import { ALLOWED_BITS, Cell, cellsOf, isClean, plainComponents } from "./list.js";
 import { closedSource, Markdown } from "./markdown.js";
 import { declare, fillHole, resolve, type Prepared, type Values } from "./render.js";
 import { callSite } from "./site.js";
@@ -323,9 +323,7 @@ export class Composer<Meta = unknown> {
   components(): AnyComponent[] {
     const last = this.#list;
     // The hot path: nothing wrong and nothing open anywhere in the list.
-    if (last === undefined || (last.flags & (HAS_PROBLEMS | HAS_SLOTS)) === 0) {
-      return plainComponents(last);
-    }
+    if (isClean(last)) return plainComponents(last);
     const compiled = compileList(last, "components");
     throwIfInvalid(this._subject(), compiled);
     return compiled.components;
@@ -437,10 +435,8 @@ function side(tag: "row" | "container", content: unknown, field: string): Compil
  */
 export function compileList(last: Cell | undefined, prefix: string, share = false): Compiled {
   const components = plainComponents(last, share);
-  // The common case: no problems, slots or spliced fragments anywhere.
-  if (last === undefined || (last.flags & (HAS_PROBLEMS | HAS_SLOTS)) === 0) {
-    return { components, problems: NONE, slots: NONE };
-  }
+  // The common case: no problems and no open slots anywhere.
+  if (isClean(last)) return { components, problems: NONE, slots: NONE };
   const problems: Problem[] = [];
   const slots: string[] = [];
   cellsOf(last).forEach((cell, index) => {

@@ -11,6 +11,10 @@ import {
 export const HAS_PROBLEMS = 1;
 export const HAS_SLOTS = 2;
 
+/** True when nothing in the list has a problem or an open slot: compiling it is only copying. */
+export const isClean = (last: Cell | undefined): boolean =>
+  last === undefined || (last.flags & (HAS_PROBLEMS | HAS_SLOTS)) === 0;
+
 // One bit per kind, so that adding a fragment checks its nesting in O(1).
 export const KIND_BIT = Object.fromEntries(ALLOWED.event.map((key, i) => [key, 1 << i])) as Record<
   ComponentKey,
