@@ -102,10 +102,13 @@ export function escapeMarkdown(value: string): string {
   return escaped;
 }
 
+/** A non-negative integer: written as digits alone, which never need escaping (no regex). */
+export const isDigitsOnly = (value: unknown): value is number =>
+  Number.isSafeInteger(value) && (value as number) >= 0;
+
 function toPart(value: unknown, index: number): string | Slot {
   if (typeof value === "string") return escapeMarkdown(value);
-  // Digits alone never need escaping (counts, ids): no regex for them.
-  if (Number.isSafeInteger(value) && (value as number) >= 0) return String(value);
+  if (isDigitsOnly(value)) return String(value);
   if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
     return escapeMarkdown(String(value));
   }

@@ -15,7 +15,7 @@ import {
   type StringCheck,
 } from "../components/index.js";
 import type { Cell } from "./list.js";
-import { escapeMarkdown, Markdown } from "./markdown.js";
+import { escapeMarkdown, isDigitsOnly, Markdown } from "./markdown.js";
 import { Slot, SlotString, type SlotType } from "./slot.js";
 
 // A slot's type that already proves what a field's rule checks: no need to check twice.
@@ -191,10 +191,7 @@ export function resolve(prepared: Prepared, params: unknown, out: Problem[]): Va
       continue;
     }
     text[i] = valueText;
-    // Digits alone never need escaping in Markdown.
-    if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) {
-      escaped[i] = valueText;
-    }
+    if (isDigitsOnly(value)) escaped[i] = valueText;
   }
   let given = 0;
   for (const _ in params) given++;
